@@ -1,13 +1,18 @@
 package pcnref.cli;
 
-import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks, side by side in one run.")
-public final class BenchCommand implements Callable<Integer> {
+/** Benchmarks, side by side in one run; figures go to docs/performance.md. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks, side by side in one run (figures for docs/performance.md).",
+        subcommands = {BenchPagesCommand.class, BenchDecodeCommand.class})
+public final class BenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() {
-        System.err.println("pcn bench: not built yet");
-        return 2;
+    public void run() {
+        spec.commandLine().usage(System.out);
     }
 }
