@@ -10,7 +10,8 @@ EXTENDS Integers, Sequences, FiniteSets
 
 CONSTANTS Mode,     \* "AsBuilt" | "NoHold" | "PinAfterKey" | "WritePin"
           Shared,   \* TRUE: FUTEX_WAIT without FUTEX_PRIVATE_FLAG
-          RKinds    \* accesses the remote thread may make: subset of {FALSE (read), TRUE (write)}
+          RKinds,   \* accesses the remote thread may make: subset of {FALSE (read), TRUE (write)}
+          WithReader \* TRUE: a second origin thread o makes user read faults on the page
 
 NoFh == [none |-> TRUE]
 None == "none"
@@ -30,8 +31,9 @@ VARIABLES pte, owners, dist, view1,        \* PTEs, origin directory, remote's o
           pcW, wReq, wRes,                 \* origin worker serving r
           pcV, vW,                         \* remote worker serving m's claim
           pcI,                             \* remote invalidation worker
+          pcO,                             \* origin reader thread o
           bug                              \* set of BUG_ONs hit
-vars == <<pte, owners, dist, view1, fh, c01, c10, pcM, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug>>
+vars == <<pte, owners, dist, view1, fh, c01, c10, pcM, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, pcO, bug>>
 
 NewFh(tok, remote, w) == [kind |-> IF remote THEN "R" ELSE "L", write |-> w, inv |-> FALSE,
                           holders |-> {tok}, asleep |-> {}, retryW |-> {}]
@@ -57,7 +59,7 @@ Init == /\ pte = [n \in {0, 1} |-> IF n = 0 THEN "RW" ELSE "NONE"]   \* main tou
         /\ pcM = "idle" /\ mf = [w |-> FALSE, back |-> "key"] /\ pinW = FALSE /\ wsM = 0
         /\ pcR = "idle" /\ rw = FALSE /\ rResp = None
         /\ pcW = "none" /\ wReq = FALSE /\ wRes = "DATA"
-        /\ pcV = "none" /\ vW = FALSE /\ pcI = "none"
+        /\ pcV = "none" /\ vW = FALSE /\ pcI = "none" /\ pcO = "idle"
         /\ bug = {}
 
 AfterPin == CASE Mode = "NoHold" -> "unpinEarly" [] Mode = "PinAfterKey" -> "value" [] OTHER -> "key"
@@ -67,7 +69,7 @@ AfterValue == IF Mode = "NoHold" THEN "done" ELSE "unpin"
 (* ---------------- m: futex_wait at the origin ---------------- *)
 FutexWaitStart ==
                   /\ pcM = "idle" /\ pcM' = (IF Mode = "PinAfterKey" THEN "key" ELSE "pin")
-                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, c10, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug>>
+                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, c10, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug, pcO>>
 
 \* page_server_get_userpage (kernel/popcorn/page_server.c)
 FutexPin ==
@@ -91,42 +93,42 @@ FutexPin ==
                   [] OTHER -> UNCHANGED <<fh, pcM>>
              /\ bug' = IF d = "invalid" THEN bug \cup {"m:invalid"} ELSE bug
              /\ UNCHANGED <<c01, wsM, pte, owners>>
-  /\ UNCHANGED <<dist, view1, c10, mf, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI>>
+  /\ UNCHANGED <<dist, view1, c10, mf, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, pcO>>
 
 FutexPinFollowerWake ==
                   /\ pcM = "pinFollow" /\ ~Asleep(0, "m") /\ pcM' = AfterPin
-                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, c10, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug>>
+                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, c10, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug, pcO>>
 FutexPinRetry ==
                   /\ pcM = "pinWaitRetry" /\ ~Waiting(0, "m") /\ pcM' = "pin"
-                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, c10, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug>>
+                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, c10, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug, pcO>>
 \* __claim_remote_page / __claim_local_page wait end + __make_pte_valid
 FutexPinClaimDone ==
                   /\ pcM = "pinClaim" /\ wsM = 0
                   /\ pte' = [pte EXCEPT ![0] = IF pinW THEN "RW" ELSE "RO"]
                   /\ owners' = (IF pinW THEN {0} ELSE owners \cup {0}) /\ dist' = TRUE
                   /\ pcM' = AfterPin
-                  /\ UNCHANGED <<view1, fh, c01, c10, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug>>
+                  /\ UNCHANGED <<view1, fh, c01, c10, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug, pcO>>
 FutexUnpinEarly ==
                   /\ pcM = "unpinEarly" /\ fh' = [fh EXCEPT ![0] = Finish(0, <<"m", "pin">>)] /\ pcM' = "key"
-                  /\ UNCHANGED <<pte, owners, dist, view1, c01, c10, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug>>
+                  /\ UNCHANGED <<pte, owners, dist, view1, c01, c10, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug, pcO>>
 \* get_futex_key: gup(FOLL_WRITE) only for a shared key; the fast path needs a writable PTE
 FutexGetKey ==
                   /\ pcM = "key"
                   /\ IF Shared /\ pte[0] # "RW"
                      THEN pcM' = "fault" /\ mf' = [w |-> TRUE, back |-> "key"]
                      ELSE pcM' = AfterKey /\ UNCHANGED mf
-                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, c10, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug>>
+                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, c10, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug, pcO>>
 \* get_futex_value_locked (no fault), else get_user (a read fault)
 FutexReadValue ==
                   /\ pcM = "value"
                   /\ IF pte[0] \in {"RO", "RW"}
                      THEN pcM' = AfterValue /\ UNCHANGED mf
                      ELSE pcM' = "fault" /\ mf' = [w |-> FALSE, back |-> "value"]
-                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, c10, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug>>
+                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, c10, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug, pcO>>
 \* page_server_put_userpage
 FutexUnpin ==
                   /\ pcM = "unpin" /\ fh' = [fh EXCEPT ![0] = Finish(0, <<"m", "pin">>)] /\ pcM' = "done"
-                  /\ UNCHANGED <<pte, owners, dist, view1, c01, c10, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug>>
+                  /\ UNCHANGED <<pte, owners, dist, view1, c01, c10, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug, pcO>>
 
 (* m's kernel-mode fault: __handle_localfault_at_origin *)
 MFault ==
@@ -153,26 +155,26 @@ MFault ==
                [] OTHER -> UNCHANGED <<fh, pcM>>
           /\ bug' = IF d = "invalid" THEN bug \cup {"m:invalid"} ELSE bug
           /\ UNCHANGED <<pte, c01, owners, wsM>>
-  /\ UNCHANGED <<dist, view1, c10, mf, pinW, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI>>
+  /\ UNCHANGED <<dist, view1, c10, mf, pinW, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, pcO>>
 MFaultClaimDone ==
                   /\ pcM = "faultClaim" /\ wsM = 0
                   /\ pte' = [pte EXCEPT ![0] = IF mf.w THEN "RW" ELSE "RO"]
                   /\ owners' = (IF mf.w THEN {0} ELSE owners \cup {0}) /\ dist' = TRUE
                   /\ fh' = [fh EXCEPT ![0] = Finish(0, <<"m", "fault">>)] /\ pcM' = mf.back
-                  /\ UNCHANGED <<view1, c01, c10, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug>>
+                  /\ UNCHANGED <<view1, c01, c10, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug, pcO>>
 MFaultFollowerWake ==
                   /\ pcM = "faultFollow" /\ ~Asleep(0, "m")
                   /\ fh' = [fh EXCEPT ![0] = Finish(0, <<"m", "fault">>)] /\ pcM' = mf.back
-                  /\ UNCHANGED <<pte, owners, dist, view1, c01, c10, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug>>
+                  /\ UNCHANGED <<pte, owners, dist, view1, c01, c10, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug, pcO>>
 MFaultRetry ==
                   /\ pcM = "faultWaitRetry" /\ ~Waiting(0, "m") /\ pcM' = mf.back   \* VM_FAULT_RETRY: gup / get_user retries
-                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, c10, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug>>
+                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, c10, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug, pcO>>
 
 (* ---------------- r: user thread at the remote ---------------- *)
 Permits(p, w) == IF w THEN p = "RW" ELSE p \in {"RO", "RW"}
 RAccess(w) ==
                   /\ pcR = "idle" /\ ~Permits(pte[1], w) /\ rw' = w /\ pcR' = "start"
-                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, c10, pcM, mf, pinW, wsM, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug>>
+                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, c10, pcM, mf, pinW, wsM, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug, pcO>>
 \* __handle_localfault_at_remote up to the request
 RStart ==
   /\ pcR = "start"
@@ -185,16 +187,16 @@ RStart ==
                [] OTHER -> pcR' = "idle" /\ UNCHANGED fh
           /\ bug' = IF d = "invalid" \/ d = "follow" THEN bug \cup {"r:" \o d} ELSE bug
           /\ UNCHANGED c10
-  /\ UNCHANGED <<pte, owners, dist, view1, c01, pcM, mf, pinW, wsM, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI>>
+  /\ UNCHANGED <<pte, owners, dist, view1, c01, pcM, mf, pinW, wsM, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, pcO>>
 RRetryWake ==
                   /\ pcR = "waitRetry" /\ ~Waiting(1, "r") /\ pcR' = "idle"
-                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, c10, pcM, mf, pinW, wsM, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug>>
+                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, c10, pcM, mf, pinW, wsM, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug, pcO>>
 RComplete ==
                   /\ pcR = "wait" /\ rResp # None
                   /\ IF rResp = "RETRY" THEN UNCHANGED <<pte, view1>>
                      ELSE pte' = [pte EXCEPT ![1] = IF rw THEN "RW" ELSE "RO"] /\ view1' = TRUE
                   /\ fh' = [fh EXCEPT ![1] = Finish(1, <<"r", "fault">>)] /\ rResp' = None /\ pcR' = "idle"
-                  /\ UNCHANGED <<owners, dist, c01, c10, pcM, mf, pinW, wsM, rw, pcW, wReq, wRes, pcV, vW, pcI, bug>>
+                  /\ UNCHANGED <<owners, dist, c01, c10, pcM, mf, pinW, wsM, rw, pcW, wReq, wRes, pcV, vW, pcI, bug, pcO>>
 
 (* ---------------- w: origin worker, __handle_remotefault_at_origin ---------------- *)
 WStart ==
@@ -205,10 +207,10 @@ WStart ==
           /\ CASE d = "waitretry" -> fh' = [fh EXCEPT ![0].retryW = @ \cup {"w"}] /\ pcW' = "waitRetry" /\ UNCHANGED wRes
                [] OTHER -> pcW' = "post" /\ wRes' = "RETRY" /\ UNCHANGED fh
           /\ bug' = IF d \in {"invalid", "follow"} THEN bug \cup {"w:" \o d} ELSE bug
-  /\ UNCHANGED <<pte, owners, dist, view1, c01, c10, pcM, mf, pinW, wsM, pcR, rw, rResp, wReq, pcV, vW, pcI>>
+  /\ UNCHANGED <<pte, owners, dist, view1, c01, c10, pcM, mf, pinW, wsM, pcR, rw, rResp, wReq, pcV, vW, pcI, pcO>>
 WRetryWake ==
                   /\ pcW = "waitRetry" /\ ~Waiting(0, "w") /\ pcW' = "post" /\ wRes' = "RETRY"
-                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, c10, pcM, mf, pinW, wsM, pcR, rw, rResp, wReq, pcV, vW, pcI, bug>>
+                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, c10, pcM, mf, pinW, wsM, pcR, rw, rResp, wReq, pcV, vW, pcI, bug, pcO>>
 \* leader decision + directory/PTE update; with two nodes no claim message is ever needed here
 WUpdate ==
   /\ pcW = "update"
@@ -220,10 +222,10 @@ WUpdate ==
   /\ pte' = [pte EXCEPT ![0] = IF wReq THEN "INV" ELSE "RO"]
   /\ fh' = [fh EXCEPT ![0] = Finish(0, <<"w", "fault">>)]
   /\ pcW' = "post"
-  /\ UNCHANGED <<view1, c01, c10, pcM, mf, pinW, wsM, pcR, rw, rResp, wReq, pcV, vW, pcI>>
+  /\ UNCHANGED <<view1, c01, c10, pcM, mf, pinW, wsM, pcR, rw, rResp, wReq, pcV, vW, pcI, pcO>>
 WPost ==
                   /\ pcW = "post" /\ c01' = Append(c01, [t |-> "RESP", res |-> wRes]) /\ pcW' = "none"
-                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c10, pcM, mf, pinW, wsM, pcR, rw, rResp, wReq, wRes, pcV, vW, pcI, bug>>
+                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c10, pcM, mf, pinW, wsM, pcR, rw, rResp, wReq, wRes, pcV, vW, pcI, bug, pcO>>
 
 (* ---------------- v: remote worker, __handle_remotefault_at_remote ---------------- *)
 VStart ==
@@ -234,20 +236,20 @@ VStart ==
           /\ CASE d = "waitretry" -> fh' = [fh EXCEPT ![1].retryW = @ \cup {"v"}] /\ pcV' = "waitRetry"
                [] OTHER -> UNCHANGED <<fh, pcV>>
           /\ bug' = IF d \in {"invalid", "follow"} THEN bug \cup {"v:" \o d} ELSE bug
-  /\ UNCHANGED <<pte, owners, dist, view1, c01, c10, pcM, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, vW, pcI>>
+  /\ UNCHANGED <<pte, owners, dist, view1, c01, c10, pcM, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, vW, pcI, pcO>>
 VRetryWake ==
                   /\ pcV = "waitRetry" /\ ~Waiting(1, "v") /\ pcV' = "start"
-                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, c10, pcM, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, vW, pcI, bug>>
+                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, c10, pcM, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, vW, pcI, bug, pcO>>
 VUpdate ==
                   /\ pcV = "update"
                   /\ bug' = bug \cup (IF pte[1] = "NONE" THEN {"B1 pte none"} ELSE {}) \cup (IF ~view1 THEN {"!page_is_mine"} ELSE {})
                   /\ pte' = [pte EXCEPT ![1] = IF vW THEN "INV" ELSE "RO"]
                   /\ view1' = IF vW THEN FALSE ELSE view1
                   /\ fh' = [fh EXCEPT ![1] = Finish(1, <<"v", "fault">>)] /\ pcV' = "post"
-                  /\ UNCHANGED <<owners, dist, c01, c10, pcM, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, vW, pcI>>
+                  /\ UNCHANGED <<owners, dist, c01, c10, pcM, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, vW, pcI, pcO>>
 VPost ==
                   /\ pcV = "post" /\ c10' = Append(c10, [t |-> "RESP"]) /\ pcV' = "none"
-                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, pcM, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, vW, pcI, bug>>
+                  /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, pcM, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, vW, pcI, bug, pcO>>
 
 (* ---------------- i: remote invalidation, __do_invalidate_page ---------------- *)
 InvApply == /\ bug' = IF pte[1] \notin {"RO", "RW"} THEN bug \cup {"invalidate !pte_present"} ELSE bug
@@ -258,11 +260,44 @@ IStart ==
                   /\ IF fh[1] = NoFh THEN InvApply /\ UNCHANGED fh
                      ELSE /\ bug' = IF fh[1].inv THEN bug \cup {"double invalidation"} ELSE bug
                           /\ fh' = [fh EXCEPT ![1].inv = TRUE] /\ pcI' = "wait" /\ UNCHANGED <<pte, view1, c10>>
-                  /\ UNCHANGED <<owners, dist, c01, pcM, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW>>
+                  /\ UNCHANGED <<owners, dist, c01, pcM, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcO>>
 \* woken by the last holder's __finish_fault_handling; __finish_invalidation unhashes
 IApply ==
           /\ pcI = "wait" /\ fh[1] # NoFh /\ fh[1].holders = {} /\ fh' = [fh EXCEPT ![1] = NoFh] /\ InvApply
-          /\ UNCHANGED <<owners, dist, c01, pcM, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW>>
+          /\ UNCHANGED <<owners, dist, c01, pcM, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcO>>
+
+(* ---------------- o: a second origin thread, user read faults (__handle_localfault_at_origin) ---------------- *)
+OAccess == /\ WithReader /\ pcO = "idle" /\ pte[0] \notin {"RO", "RW"} /\ pcO' = "fault"
+           /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, c10, pcM, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug>>
+OFault ==
+  /\ pcO = "fault"
+  /\ LET tok == <<"o", "fault">> IN
+     IF pte[0] = "NONE" \/ ~dist
+     THEN /\ pte' = [pte EXCEPT ![0] = IF pte[0] = "NONE" THEN "RO" ELSE pte[0]]
+          /\ pcO' = "idle" /\ UNCHANGED <<fh, c01, wsM, bug>>
+     ELSE IF fh[0] = NoFh
+     THEN IF Mine THEN pcO' = "idle" /\ UNCHANGED <<fh, pte, c01, wsM, bug>>          \* racy exit
+          ELSE /\ fh' = [fh EXCEPT ![0] = NewFh(tok, FALSE, FALSE)]
+               /\ c01' = Append(c01, [t |-> "REQ", w |-> FALSE]) /\ wsM' = 1
+               /\ pcO' = "claim" /\ UNCHANGED <<pte, bug>>
+     ELSE LET d == Decide(0, FALSE, FALSE) IN
+          /\ CASE d = "follow" -> /\ fh' = [fh EXCEPT ![0].holders = @ \cup {tok}, ![0].asleep = @ \cup {tok}]
+                                  /\ pcO' = "follow"
+               [] d = "waitretry" -> fh' = [fh EXCEPT ![0].retryW = @ \cup {"o"}] /\ pcO' = "waitRetry"
+               [] d = "retry" -> pcO' = "idle" /\ UNCHANGED fh
+               [] OTHER -> UNCHANGED <<fh, pcO>>
+          /\ bug' = IF d = "invalid" THEN bug \cup {"o:invalid"} ELSE bug
+          /\ UNCHANGED <<pte, c01, wsM>>
+  /\ UNCHANGED <<owners, dist, view1, c10, pcM, mf, pinW, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI>>
+OClaimDone == /\ pcO = "claim" /\ wsM = 0
+              /\ pte' = [pte EXCEPT ![0] = "RO"] /\ owners' = owners \cup {0} /\ dist' = TRUE
+              /\ fh' = [fh EXCEPT ![0] = Finish(0, <<"o", "fault">>)] /\ pcO' = "idle"
+              /\ UNCHANGED <<view1, c01, c10, pcM, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug>>
+OFollowerWake == /\ pcO = "follow" /\ ~Asleep(0, "o")
+                 /\ fh' = [fh EXCEPT ![0] = Finish(0, <<"o", "fault">>)] /\ pcO' = "idle"
+                 /\ UNCHANGED <<pte, owners, dist, view1, c01, c10, pcM, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug>>
+ORetryWake == /\ pcO = "waitRetry" /\ ~Waiting(0, "o") /\ pcO' = "idle"
+              /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, c10, pcM, mf, pinW, wsM, pcR, rw, rResp, pcW, wReq, wRes, pcV, vW, pcI, bug>>
 
 (* ---------------- message delivery (receive kthread: inline or queue to pcn_wq) ---------------- *)
 Deliver01 ==
@@ -273,20 +308,21 @@ Deliver01 ==
                   [] OTHER -> rResp' = (IF m.res = "RETRY" THEN "RETRY" ELSE "OK") /\ UNCHANGED <<pcV, vW, pcI>>
              /\ bug' = IF (Head(c01).t = "REQ" /\ pcV # "none") \/ (Head(c01).t = "INV" /\ pcI # "none")
                        THEN bug \cup {"model: second worker"} ELSE bug
-             /\ UNCHANGED <<pte, owners, dist, view1, fh, c10, pcM, mf, pinW, wsM, pcR, rw, pcW, wReq, wRes>>
+             /\ UNCHANGED <<pte, owners, dist, view1, fh, c10, pcM, mf, pinW, wsM, pcR, rw, pcW, wReq, wRes, pcO>>
 Deliver10 ==
              /\ c10 # <<>> /\ c10' = Tail(c10)
              /\ IF Head(c10).t = "REQ" THEN pcW' = "start" /\ wReq' = Head(c10).w /\ UNCHANGED wsM
                 ELSE wsM' = wsM - 1 /\ UNCHANGED <<pcW, wReq>>
              /\ bug' = IF Head(c10).t = "REQ" /\ pcW # "none" THEN bug \cup {"model: second worker"} ELSE bug
-             /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, pcM, mf, pinW, pcR, rw, rResp, wRes, pcV, vW, pcI>>
+             /\ UNCHANGED <<pte, owners, dist, view1, fh, c01, pcM, mf, pinW, pcR, rw, rResp, wRes, pcV, vW, pcI, pcO>>
 
 MSteps == FutexWaitStart \/ FutexPin \/ FutexPinFollowerWake \/ FutexPinRetry \/ FutexPinClaimDone
           \/ FutexUnpinEarly \/ FutexGetKey \/ FutexReadValue \/ FutexUnpin
           \/ MFault \/ MFaultClaimDone \/ MFaultFollowerWake \/ MFaultRetry
 KernelSteps == RStart \/ RRetryWake \/ RComplete \/ WStart \/ WRetryWake \/ WUpdate \/ WPost
                \/ VStart \/ VRetryWake \/ VUpdate \/ VPost \/ IStart \/ IApply \/ Deliver01 \/ Deliver10
-Next == MSteps \/ KernelSteps \/ \E w \in RKinds : RAccess(w)
+               \/ OFault \/ OClaimDone \/ OFollowerWake \/ ORetryWake
+Next == MSteps \/ KernelSteps \/ OAccess \/ \E w \in RKinds : RAccess(w)
 \* every kernel step is weakly fair; the remote thread's user accesses (RAccess) are not
 Fairness == /\ WF_vars(FutexWaitStart) /\ WF_vars(FutexPin) /\ WF_vars(FutexPinFollowerWake) /\ WF_vars(FutexPinRetry)
             /\ WF_vars(FutexPinClaimDone) /\ WF_vars(FutexUnpinEarly) /\ WF_vars(FutexGetKey) /\ WF_vars(FutexReadValue)
@@ -295,6 +331,7 @@ Fairness == /\ WF_vars(FutexWaitStart) /\ WF_vars(FutexPin) /\ WF_vars(FutexPinF
             /\ WF_vars(WStart) /\ WF_vars(WRetryWake) /\ WF_vars(WUpdate) /\ WF_vars(WPost) /\ WF_vars(VStart)
             /\ WF_vars(VRetryWake) /\ WF_vars(VUpdate) /\ WF_vars(VPost) /\ WF_vars(IStart) /\ WF_vars(IApply)
             /\ WF_vars(Deliver01) /\ WF_vars(Deliver10)
+            /\ WF_vars(OFault) /\ WF_vars(OClaimDone) /\ WF_vars(OFollowerWake) /\ WF_vars(ORetryWake)
 Spec == Init /\ [][Next]_vars /\ Fairness
 
 (* ---------------- properties (docs/futex-pin-model.md §5) ---------------- *)
