@@ -95,9 +95,11 @@ final class Direction {
             return;
         }
         if (start > next) {
-            outOfOrder++;
             byte[] have = pending.get(start);
-            if (have == null || have.length < len) {
+            if (have != null && have.length >= len) {
+                retransmitted++; // a copy of a segment already waiting
+            } else {
+                outOfOrder++;
                 if (have != null) pendingBytes -= have.length;
                 pending.put(start, Arrays.copyOfRange(p, off, off + len));
                 pendingBytes += len;
@@ -114,6 +116,7 @@ final class Direction {
             pendingBytes -= q.length;
             long qEnd = e.getKey() + q.length;
             if (qEnd > next) deliver(q, (int) (next - e.getKey()), (int) (qEnd - next));
+            else retransmitted++; // fully covered by bytes delivered meanwhile
         }
     }
 

@@ -94,6 +94,8 @@ public final class PcapMessageReader {
             } catch (Exception e) {
                 error("frame " + (frames + 1) + " (byte " + frameOffset + "): unreadable pcap record (" + oneLine(e) + "); rest of the file not read");
             }
+        } catch (PcapException e) {
+            throw e;
         } catch (IOException e) {
             throw new PcapException(name + ": cannot read: " + oneLine(e));
         }

@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * synthetic ones; not a general TCP implementation.
  */
 final class IndependentCount {
-    record Result(long messages, TreeSet<Integer> types, long leftoverBytes) {
+    /** frames: every message's bytes, per direction in stream order (directions in no particular order). */
+    record Result(long messages, TreeSet<Integer> types, long leftoverBytes, java.util.List<byte[]> frames) {
     }
 
     static Result count(Path pcap, int port) throws IOException {
@@ -63,6 +64,7 @@ final class IndependentCount {
         long messages = 0;
         long leftover = 0;
         TreeSet<Integer> types = new TreeSet<>();
+        java.util.List<byte[]> frames = new java.util.ArrayList<>();
         for (TreeMap<Long, byte[]> segs : streams.values()) {
             java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
             long at = 0;
@@ -80,12 +82,13 @@ final class IndependentCount {
                 long size = b.getLong(p + 2);
                 if (size < 10 || p + size > b.limit()) break;
                 types.add(b.get(p + 1) & 0xff);
+                frames.add(java.util.Arrays.copyOfRange(b.array(), p, p + (int) size));
                 messages++;
                 p += (int) size;
             }
             leftover += b.limit() - p;
         }
-        return new Result(messages, types, leftover);
+        return new Result(messages, types, leftover, frames);
     }
 
     private static String ipStr(ByteBuffer f, int at) {
