@@ -38,7 +38,7 @@ public final class PcapMessageReader {
     private final String name;
     private final PcapOptions opts;
     private final Consumer<CapturedMessage> sink;
-    private final Map<String, Direction> directions = new HashMap<>();
+    private final Map<FlowKey, Direction> directions = new HashMap<>();
     private final List<String> errors = new ArrayList<>();
 
     private long frames;
@@ -175,8 +175,8 @@ public final class PcapMessageReader {
         if (packet instanceof PCapPacket pp) {
             frameOffset += PCAP_RECORD_HEADER + pp.getCapturedLength();
         }
-        String src;
-        String dst;
+        byte[] src;
+        byte[] dst;
         int sp;
         int dp;
         long seq;
@@ -195,8 +195,8 @@ public final class PcapMessageReader {
                 error("frame " + frames + " (byte " + recordOffset + "): IP fragment of the message layer, not reassembled");
                 return true;
             }
-            src = ip.getSourceIP();
-            dst = ip.getDestinationIP();
+            src = ip.getRawSourceIP();
+            dst = ip.getRawDestinationIP();
             seq = tcp.getSequenceNumber();
             syn = tcp.isSYN();
             rst = tcp.isRST();
@@ -219,10 +219,37 @@ public final class PcapMessageReader {
         return true;
     }
 
-    private Direction direction(String src, int sp, String dst, int dp) {
-        String key = src + ":" + sp + ">" + dst + ":" + dp;
+    /** IPv4 endpoints packed in two longs (address, port): no string per frame; {@code other} for IPv6. */
+    private record FlowKey(long src, long dst, String other) {
+        static FlowKey of(byte[] srcIp, int sp, byte[] dstIp, int dp) {
+            if (srcIp.length == 4 && dstIp.length == 4) return new FlowKey(endpoint(srcIp, sp), endpoint(dstIp, dp), null);
+            return new FlowKey(0, 0, ipString(srcIp) + ":" + sp + ">" + ipString(dstIp) + ":" + dp);
+        }
+
+        private static long endpoint(byte[] ip, int port) {
+            long a = 0;
+            for (byte b : ip) a = (a << 8) | (b & 0xff);
+            return (a << 16) | port;
+        }
+    }
+
+    private static String ipString(byte[] ip) {
+        if (ip.length != 4) {
+            try {
+                return java.net.InetAddress.getByAddress(ip).getHostAddress();
+            } catch (java.net.UnknownHostException e) {
+                return java.util.HexFormat.of().formatHex(ip);
+            }
+        }
+        return (ip[0] & 0xff) + "." + (ip[1] & 0xff) + "." + (ip[2] & 0xff) + "." + (ip[3] & 0xff);
+    }
+
+    private Direction direction(byte[] srcIp, int sp, byte[] dstIp, int dp) {
+        FlowKey key = FlowKey.of(srcIp, sp, dstIp, dp);
         Direction d = directions.get(key);
         if (d == null) {
+            String src = ipString(srcIp);
+            String dst = ipString(dstIp);
             d = new Direction(src, sp, dst, dp, opts.maxPendingBytes(), new Direction.Sink() {
                 @Override
                 public void message(Direction dir, long streamOffset, DecodedKmsg m) {
