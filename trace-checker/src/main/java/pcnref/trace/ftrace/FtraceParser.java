@@ -1,0 +1,179 @@
+package pcnref.trace.ftrace;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import pcnref.trace.ReadStats;
+import pcnref.trace.Times;
+import pcnref.trace.event.Clock;
+import pcnref.trace.event.PgFault;
+import pcnref.trace.event.PgFaultStat;
+import pcnref.trace.event.Source;
+import pcnref.trace.event.TraceEvent;
+
+/**
+ * Parses one line of ftrace text at a time: tracefs {@code trace} / {@code trace_pipe} and
+ * {@code trace-cmd report} output. Recognises popcorn:pgfault and popcorn:pgfault_stat
+ * (kernel/popcorn/trace_events.h, page-protocol.md §8.1), TP_printk formats
+ * {@code "%d %d %c %lx %lx %d"} and {@code "%lx %lx %d %d %lu"}, and also the {@code field=value}
+ * form trace-cmd prints when it cannot evaluate a print format. Header lines ('#', trace-cmd's
+ * "cpus=", "version =", "CPU n is empty"), lost-event markers and other events are counted and
+ * skipped. Holds no per-line state: memory is constant.
+ */
+public final class FtraceParser {
+    // <comm>-<pid> [(tgid)] [cpu] [flags] <ts>: <event>: <body>. comm may hold spaces and '-'.
+    private static final Pattern LINE = Pattern.compile(
+            "^\\s*(?<task>.+?)-(?<tpid>\\d+)\\s+(?:\\(\\s*(?:\\d+|-+)\\)\\s+)?\\[(?<cpu>\\d+)\\]\\s+"
+                    + "(?:(?<flags>[^\\s:]{4,6})\\s+)?(?<ts>\\d+(?:\\.\\d+)?):\\s+(?<event>[\\w:]+):\\s?(?<body>.*)$");
+    private static final Pattern PGFAULT = Pattern.compile(
+            "^\\s*(-?\\d+) (-?\\d+) (\\S) ([0-9a-f]{1,16}) ([0-9a-f]{1,16}) (-?\\d+)\\s*$");
+    private static final Pattern PGFAULT_STAT = Pattern.compile(
+            "^\\s*([0-9a-f]{1,16}) ([0-9a-f]{1,16}) (-?\\d+) (-?\\d+) (\\d+)\\s*$");
+    private static final Pattern FIELD = Pattern.compile("(\\w+)=(\\S+)");
+
+    private final String file;
+    private final Integer node;
+    private final ReadStats stats;
+
+    /**
+     * @param file  the name used in {@link Source}s and messages
+     * @param node  the node whose trace this is (null if unknown); decides {@link PgFault#served()}
+     */
+    public FtraceParser(String file, Integer node) {
+        this.file = file;
+        this.node = node;
+        this.stats = new ReadStats(file);
+    }
+
+    public ReadStats stats() {
+        return stats;
+    }
+
+    /** The event on this line, or null (header, blank, other event, unrecognised: all counted). */
+    public TraceEvent parse(String line, long lineNo) {
+        stats.line();
+        if (line.isBlank()) {
+            stats.blank();
+            return null;
+        }
+        String t = line.strip();
+        if (t.startsWith("#") || t.startsWith("cpus=") || t.startsWith("version =") || t.startsWith("version=")
+                || (t.startsWith("CPU") && (t.endsWith("is empty") || t.contains("[LOST")))) {
+            stats.header();
+            return null;
+        }
+        Matcher m = LINE.matcher(line);
+        if (!m.matches()) {
+            stats.unrecognised(lineNo, line);
+            return null;
+        }
+        String event = m.group("event");
+        if (event.startsWith("popcorn:")) event = event.substring("popcorn:".length());
+        try {
+            TraceEvent e = switch (event) {
+                case "pgfault" -> pgfault(m, lineNo);
+                case "pgfault_stat" -> pgfaultStat(m, lineNo);
+                default -> null;
+            };
+            if (e == null && !event.equals("pgfault") && !event.equals("pgfault_stat")) {
+                stats.other();
+                return null;
+            }
+            if (e == null) {
+                stats.unrecognised(lineNo, line);
+                return null;
+            }
+            stats.event(e.kind());
+            return e;
+        } catch (NumberFormatException ex) {
+            stats.unrecognised(lineNo, line);
+            return null;
+        }
+    }
+
+    private PgFault pgfault(Matcher m, long lineNo) {
+        String body = m.group("body");
+        int nid, pid, result;
+        char rw;
+        long ip, addr;
+        Matcher b = PGFAULT.matcher(body);
+        if (b.matches()) {
+            nid = Integer.parseInt(b.group(1));
+            pid = Integer.parseInt(b.group(2));
+            rw = b.group(3).charAt(0);
+            ip = Long.parseUnsignedLong(b.group(4), 16);
+            addr = Long.parseUnsignedLong(b.group(5), 16);
+            result = Integer.parseInt(b.group(6));
+        } else {
+            Fields f = Fields.of(body);
+            if (f == null || !f.has("nid", "pid", "rw", "instr_addr", "addr", "result")) return null;
+            nid = (int) f.dec("nid");
+            pid = (int) f.dec("pid");
+            rw = f.chr("rw");
+            ip = f.hex("instr_addr");
+            addr = f.hex("addr");
+            result = (int) f.dec("result");
+        }
+        if (rw != 'R' && rw != 'W') return null;
+        return new PgFault(Source.line(file, lineNo), node, Times.secondsToNanos(m.group("ts"), 0, m.group("ts").length()),
+                Clock.BOOT, m.group("task").strip(), Integer.parseInt(m.group("tpid")), Integer.parseInt(m.group("cpu")),
+                m.group("flags"), nid, pid, rw, ip, addr, result, node == null ? null : nid != node);
+    }
+
+    private PgFaultStat pgfaultStat(Matcher m, long lineNo) {
+        String body = m.group("body");
+        long ip, addr, timeUs;
+        int result, retries;
+        Matcher b = PGFAULT_STAT.matcher(body);
+        if (b.matches()) {
+            ip = Long.parseUnsignedLong(b.group(1), 16);
+            addr = Long.parseUnsignedLong(b.group(2), 16);
+            result = Integer.parseInt(b.group(3));
+            retries = Integer.parseInt(b.group(4));
+            timeUs = Long.parseUnsignedLong(b.group(5));
+        } else {
+            Fields f = Fields.of(body);
+            if (f == null || !f.has("instr_addr", "addr", "result", "retries", "time_us")) return null;
+            ip = f.hex("instr_addr");
+            addr = f.hex("addr");
+            result = (int) f.dec("result");
+            retries = (int) f.dec("retries");
+            timeUs = f.dec("time_us");
+        }
+        return new PgFaultStat(Source.line(file, lineNo), node,
+                Times.secondsToNanos(m.group("ts"), 0, m.group("ts").length()), Clock.BOOT, m.group("task").strip(),
+                Integer.parseInt(m.group("tpid")), Integer.parseInt(m.group("cpu")), m.group("flags"),
+                ip, addr, result, retries, timeUs);
+    }
+
+    /** trace-cmd's fallback rendering "nid=1 pid=83 rw=82 instr_addr=0x401cee ...". */
+    private record Fields(java.util.Map<String, String> map) {
+        static Fields of(String body) {
+            java.util.Map<String, String> map = new java.util.HashMap<>();
+            Matcher f = FIELD.matcher(body);
+            while (f.find()) map.put(f.group(1), f.group(2));
+            return map.isEmpty() ? null : new Fields(map);
+        }
+
+        boolean has(String... keys) {
+            for (String k : keys) if (!map.containsKey(k)) return false;
+            return true;
+        }
+
+        long dec(String k) {
+            String v = map.get(k);
+            return v.startsWith("0x") ? Long.parseUnsignedLong(v.substring(2), 16) : Long.parseLong(v);
+        }
+
+        long hex(String k) {
+            String v = map.get(k);
+            return Long.parseUnsignedLong(v.startsWith("0x") ? v.substring(2) : v, 16);
+        }
+
+        /** A char field: trace-cmd prints it as its number (82) or as the character. */
+        char chr(String k) {
+            String v = map.get(k);
+            if (v.length() == 1 && !Character.isDigit(v.charAt(0))) return v.charAt(0);
+            return (char) dec(k);
+        }
+    }
+}
