@@ -11,7 +11,7 @@ package pcnref.kmsg;
  * <p>The sender's node id and the priority live in the header ({@code pcnref.wire.PcnKmsgHeader}),
  * not here: a model channel already knows both ends.
  */
-public sealed interface PcnKmsg permits PageKmsg, ProcessKmsg, VmaKmsg, FutexKmsg, NodeKmsg {
+public sealed interface PcnKmsg permits PageKmsg, ProcessKmsg, VmaKmsg, FutexKmsg, NodeKmsg, TestKmsg {
     /** The pcn_kmsg_type this record travels as. */
     PcnKmsgType type();
 }

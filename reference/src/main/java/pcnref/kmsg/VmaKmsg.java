@@ -1,5 +1,6 @@
 package pcnref.kmsg;
 
-/** Messages of the VMA server (kernel/popcorn/vma_server.c), types 7 to 10. Records: to come with the wire codec. */
-public non-sealed interface VmaKmsg extends PcnKmsg {
+/** Messages of the VMA server (kernel/popcorn/vma_server.c), types 7 to 10. Structs: kernel/popcorn/types.h. */
+public sealed interface VmaKmsg extends PcnKmsg
+        permits VmaInfoRequest, VmaInfoResponse, VmaOpRequest, VmaOpResponse {
 }
