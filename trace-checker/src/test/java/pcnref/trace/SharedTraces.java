@@ -11,18 +11,18 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real recordings in ../shared/traces (relative to the repository root; override with
- * -Dpcn.shared=DIR). Missing: the tests fail when CI=true, and are skipped otherwise.
+ * -Dpcnref.shared=DIR). Missing: the tests fail when CI=true, and are skipped otherwise.
  */
 public final class SharedTraces {
     private SharedTraces() {
     }
 
     public static Path dir() {
-        String prop = System.getProperty("pcn.shared");
+        String prop = System.getProperty("pcnref.shared");
         Path shared = prop != null ? Path.of(prop) : repoRoot().resolve("../shared");
         Path traces = shared.resolve("traces").normalize();
         if (!Files.isDirectory(traces)) {
-            String msg = "shared traces not found at " + traces + " (set -Dpcn.shared=DIR)";
+            String msg = "shared traces not found at " + traces + " (set -Dpcnref.shared=DIR)";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) fail(msg);
             Assumptions.abort(msg);
         }

@@ -32,6 +32,7 @@ public final class DmesgReader {
     public static boolean looksLikeDmesg(String firstLines) {
         int hits = 0;
         for (String l : firstLines.split("\n", 20)) {
+            l = l.strip();
             if (l.matches("^(?:<\\d>)?\\[\\s*\\d+\\.\\d+\\].*") || l.matches("^\\d+,\\d+,\\d+,[^;]*;.*")
                     || l.matches("^\\w+\\s*:\\s*\\w+\\s*: \\[\\s*\\d+\\.\\d+\\].*")) hits++;
         }

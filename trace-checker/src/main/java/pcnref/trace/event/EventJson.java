@@ -13,18 +13,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.zip.CRC32;
+import pcnref.kmsg.FixedString;
 import pcnref.kmsg.PageContents;
+import pcnref.kmsg.RawBytes;
 
 /**
  * NDJSON of {@link TraceEvent}s: one JSON object per line, absent (null) fields left out. A page's 4096
- * bytes are summarised ({@code {"bytes":4096,"nonZero":n,"crc32":"..."}}) so that a line stays short.
+ * bytes, and any opaque byte array longer than {@value #SHORT_BYTES} bytes, are summarised
+ * ({@code {"bytes":4096,"nonZero":n,"crc32":"..."}}) so that a line stays short; shorter arrays are
+ * hex strings; a kernel char array (FixedString) is its text.
  */
 public final class EventJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
-            .addModule(new SimpleModule("pcn-trace").addSerializer(PageContents.class, new PageSerializer()))
+            .addModule(new SimpleModule("pcn-trace")
+                    .addSerializer(PageContents.class, new PageSerializer())
+                    .addSerializer(RawBytes.class, new RawBytesSerializer())
+                    .addSerializer(FixedString.class, new FixedStringSerializer()))
             .build();
 
     private EventJson() {
@@ -49,6 +56,45 @@ public final class EventJson {
         out.write('\n');
     }
 
+    /** Byte arrays up to this length are written in full, as hex. */
+    public static final int SHORT_BYTES = 64;
+
+    private static void summary(JsonGenerator g, byte[] bytes) throws IOException {
+        int nonZero = 0;
+        for (byte x : bytes) if (x != 0) nonZero++;
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        g.writeStartObject();
+        g.writeNumberField("bytes", bytes.length);
+        g.writeNumberField("nonZero", nonZero);
+        g.writeStringField("crc32", String.format("%08x", crc.getValue()));
+        g.writeEndObject();
+    }
+
+    static final class RawBytesSerializer extends StdSerializer<RawBytes> {
+        RawBytesSerializer() {
+            super(RawBytes.class);
+        }
+
+        @Override
+        public void serialize(RawBytes r, JsonGenerator g, SerializerProvider sp) throws IOException {
+            byte[] b = r.toByteArray();
+            if (b.length <= SHORT_BYTES) g.writeString(java.util.HexFormat.of().formatHex(b));
+            else summary(g, b);
+        }
+    }
+
+    static final class FixedStringSerializer extends StdSerializer<FixedString> {
+        FixedStringSerializer() {
+            super(FixedString.class);
+        }
+
+        @Override
+        public void serialize(FixedString f, JsonGenerator g, SerializerProvider sp) throws IOException {
+            g.writeString(f.text());
+        }
+    }
+
     static final class PageSerializer extends StdSerializer<PageContents> {
         PageSerializer() {
             super(PageContents.class);
@@ -58,17 +104,7 @@ public final class EventJson {
         public void serialize(PageContents p, JsonGenerator g, SerializerProvider sp) throws IOException {
             switch (p) {
                 case PageContents.Value v -> g.writeNumber(v.value());
-                case PageContents.Bytes b -> {
-                    int nonZero = 0;
-                    for (byte x : b.bytes()) if (x != 0) nonZero++;
-                    CRC32 crc = new CRC32();
-                    crc.update(b.bytes());
-                    g.writeStartObject();
-                    g.writeNumberField("bytes", b.bytes().length);
-                    g.writeNumberField("nonZero", nonZero);
-                    g.writeStringField("crc32", String.format("%08x", crc.getValue()));
-                    g.writeEndObject();
-                }
+                case PageContents.Bytes b -> summary(g, b.bytes());
             }
         }
     }

@@ -49,8 +49,9 @@ public final class FtraceParser {
     }
 
     /** The event on this line, or null (header, blank, other event, unrecognised: all counted). */
-    public TraceEvent parse(String line, long lineNo) {
+    public TraceEvent parse(String raw, long lineNo) {
         stats.line();
+        String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
         if (line.isBlank()) {
             stats.blank();
             return null;

@@ -27,6 +27,8 @@ import pcnref.kmsg.RemotePageResponse;
 import pcnref.trace.SharedTraces;
 import pcnref.trace.dmesg.DmesgReader;
 import pcnref.trace.ftrace.FtraceReader;
+import pcnref.trace.pcap.PcapMessageReader;
+import pcnref.trace.pcap.PcapOptions;
 
 /** Every event the readers produce from the real recordings validates against trace-event.schema.json. */
 class EventJsonSchemaTest {
@@ -57,12 +59,16 @@ class EventJsonSchemaTest {
     void everyEventFromTheRecordingsValidates() throws IOException {
         List<Path> files = new ArrayList<>(SharedTraces.files(".ftrace.txt"));
         files.addAll(SharedTraces.files(".dmesg.txt"));
+        files.addAll(SharedTraces.files(".pcap"));
         Set<String> kindsSeen = new HashSet<>();
         List<String> failures = new ArrayList<>();
         for (Path f : files) {
             List<TraceEvent> events = new ArrayList<>();
             if (f.toString().endsWith(".ftrace.txt")) FtraceReader.read(f, null, events::add);
-            else DmesgReader.read(f, null, events::add);
+            else if (f.toString().endsWith(".pcap")) {
+                Integer node = pcnref.trace.Nodes.fromFileName(f);
+                PcapMessageReader.read(f, PcapOptions.defaults(), m -> events.add(MessageEvent.of(m, node)));
+            } else DmesgReader.read(f, null, events::add);
             for (TraceEvent e : events) {
                 String json = EventJson.toJson(e);
                 kindsSeen.add(e.kind());
@@ -71,7 +77,7 @@ class EventJsonSchemaTest {
             }
         }
         assertEquals(List.of(), failures);
-        assertTrue(kindsSeen.containsAll(List.of("pgfault", "fault_begin", "fault_step", "logged_message", "vma",
+        assertTrue(kindsSeen.containsAll(List.of("message", "pgfault", "fault_begin", "fault_step", "logged_message", "vma",
                 "migration", "task_exit", "node_setup")), kindsSeen.toString());
     }
 
