@@ -10,17 +10,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real recordings in ../shared/traces (relative to the repository root; override with
- * -Dpcnref.shared=DIR). Missing: the tests fail when CI=true, and are skipped otherwise.
+ * The real recordings ({@link SharedData#tracesDir()}). Missing: the tests fail when CI=true, and are
+ * skipped otherwise.
  */
 public final class SharedTraces {
     private SharedTraces() {
     }
 
     public static Path dir() {
-        String prop = System.getProperty("pcnref.shared");
-        Path shared = prop != null ? Path.of(prop) : repoRoot().resolve("../shared");
-        Path traces = shared.resolve("traces").normalize();
+        Path traces = SharedData.tracesDir();
         if (!Files.isDirectory(traces)) {
             String msg = "shared traces not found at " + traces + " (set -Dpcnref.shared=DIR)";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) fail(msg);
@@ -38,13 +36,5 @@ public final class SharedTraces {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static Path repoRoot() {
-        Path p = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (Path q = p; q != null; q = q.getParent()) {
-            if (Files.isDirectory(q.resolve(".ci")) && Files.isRegularFile(q.resolve("pom.xml"))) return q;
-        }
-        return p;
     }
 }

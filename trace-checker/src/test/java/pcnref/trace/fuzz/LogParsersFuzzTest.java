@@ -1,0 +1,53 @@
+package pcnref.trace.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.code_intelligence.jazzer.mutation.annotation.NotNull;
+import pcnref.trace.ReadStats;
+import pcnref.trace.dmesg.DmesgParser;
+import pcnref.trace.event.EventJson;
+import pcnref.trace.event.EventText;
+import pcnref.trace.event.TraceEvent;
+import pcnref.trace.ftrace.FtraceParser;
+
+/**
+ * Fuzzes the ftrace and dmesg parsers (Jazzer's JUnit integration). Without JAZZER_FUZZ=1 each test
+ * replays its seed corpus (src/test/resources/pcnref/trace/fuzz/LogParsersFuzzTestInputs/, lines of
+ * the real recordings) as a regression test; with JAZZER_FUZZ=1 it fuzzes for maxDuration.
+ * Property: any input is parsed without an exception, every line is accounted for exactly once, and
+ * every event renders as JSON and as a table row.
+ */
+class LogParsersFuzzTest {
+    @FuzzTest(maxDuration = "30s")
+    void dmesg(@NotNull String text) {
+        DmesgParser p = new DmesgParser("fuzz", null);
+        long n = 0;
+        for (String line : text.split("\n", -1)) {
+            TraceEvent e = p.parse(line, ++n);
+            if (e != null) render(e);
+        }
+        ReadStats s = p.stats();
+        assertEquals(n, s.lines());
+        assertEquals(s.lines(), s.blankLines() + s.otherLines() + s.unrecognisedLines() + s.totalEvents());
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void ftrace(@NotNull String text) {
+        FtraceParser p = new FtraceParser("fuzz", 1);
+        long n = 0;
+        for (String line : text.split("\n", -1)) {
+            TraceEvent e = p.parse(line, ++n);
+            if (e != null) render(e);
+        }
+        ReadStats s = p.stats();
+        assertEquals(n, s.lines());
+        assertEquals(s.lines(), s.headerLines() + s.blankLines() + s.otherLines() + s.unrecognisedLines()
+                + s.totalEvents());
+    }
+
+    private static void render(TraceEvent e) {
+        EventJson.toJson(e);
+        EventText.row(e);
+    }
+}
