@@ -19,6 +19,9 @@ import pcnref.trace.event.VmaEvent;
  * message bytes per type, pages transferred (REMOTE_PAGE_RESPONSE carrying data).
  */
 public final class DecodeStats {
+    /** vm_fault_t results the page server produces (page-protocol.md §6); others count as "other" (bounded keys). */
+    private static final java.util.Set<Integer> KNOWN_RESULTS = java.util.Set.of(0, 1, 2, 64, 1024, 16384);
+
     private final Map<String, Long> counts = new TreeMap<>();
     private final Map<String, Long> bytes = new TreeMap<>();
     private long events;
@@ -47,7 +50,8 @@ public final class DecodeStats {
             case TaskExit t -> "task_exit " + t.step();
             case NodeSetup n -> "node_setup " + n.step();
             case KernelProblem k -> "kernel_problem " + k.what();
-            case PgFault p -> "pgfault result " + p.result() + (Boolean.TRUE.equals(p.served()) ? " (served)" : "");
+            case PgFault p -> "pgfault result " + (KNOWN_RESULTS.contains(p.result()) ? Integer.toString(p.result()) : "other")
+                    + (Boolean.TRUE.equals(p.served()) ? " (served)" : "");
             default -> e.kind();
         };
     }

@@ -49,6 +49,7 @@ public final class DmesgParser {
 
     private static final Pattern TS = Pattern.compile(
             "^(?:<(\\d)>)?\\[\\s*(\\d+\\.\\d+)\\](?:\\[\\s*[TC]\\d+\\])? ?(.*)$");
+    private static final Pattern EMBEDDED_TS = Pattern.compile("\\[\\s*\\d{1,10}\\.\\d{6}\\] ");
     private static final Pattern FACILITY = Pattern.compile("^\\w+\\s*:\\s*\\w+\\s*:\\s(.*)$");
     private static final Pattern KMSG = Pattern.compile("^(\\d+),(\\d+),(\\d+),[^;]*;(.*)$");
     private static final Pattern SUB = Pattern.compile("^  " + PID + " (.*)$");
@@ -85,6 +86,12 @@ public final class DmesgParser {
     public TraceEvent parse(String raw, long lineNo) {
         stats.line();
         String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
+        if (!line.startsWith("[ ") && !line.startsWith("<")) {
+            // serial console: a user-space line (/init's "[pcn-init nodeN] ...") may run straight into a
+            // kernel record printed before its newline; the record is the part from its "[ secs.usec]" on
+            Matcher em = EMBEDDED_TS.matcher(line);
+            if (em.find() && em.start() > 0) line = line.substring(em.start());
+        }
         String text;
         Matcher m = TS.matcher(line);
         if (line.startsWith("[") && m.matches()) {

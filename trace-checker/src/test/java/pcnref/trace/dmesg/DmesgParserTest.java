@@ -209,6 +209,16 @@ class DmesgParserTest {
     }
 
     @Test
+    void aKernelRecordGluedToAConsoleLineIsFound() {
+        // shared/traces/3node-ft2d-1/node1.console.txt:224, /init's line and the kernel's on one line
+        NodeSetup n = assertInstanceOf(NodeSetup.class, one(
+                "[pcn-init node1] insmod returned 0[    3.048138] popcorn:    2 joined, x86_64\r"));
+        assertEquals(NodeSetup.Step.JOINED, n.step());
+        assertEquals(2, n.nid());
+        assertEquals(3_048_138_000L, n.timeNs());
+    }
+
+    @Test
     void nodeComesFromTheNodeTable() {
         DmesgParser p = new DmesgParser("t", null);
         p.parse("[    1.0] Loading Popcorn messaging layer over TCP/IP...", 1);
