@@ -62,6 +62,11 @@ public final class FtraceParser {
             stats.header();
             return null;
         }
+        TraceEvent fast = fastPgfault(line, lineNo);
+        if (fast != null) {
+            stats.event(fast.kind());
+            return fast;
+        }
         Matcher m = LINE.matcher(line);
         if (!m.matches()) {
             stats.unrecognised(lineNo, line);
@@ -87,6 +92,110 @@ public final class FtraceParser {
             return e;
         } catch (NumberFormatException ex) {
             stats.unrecognised(lineNo, line);
+            return null;
+        }
+    }
+
+    /**
+     * The common tracefs line "comm-pid [cpu] flags ts: pgfault: n p R ip addr res" without regular
+     * expressions (the hot path: real traces are almost only these). Null when the line is anything
+     * else, and then the general regex path decides; both give the same event (see the fuzz test).
+     */
+    PgFault fastPgfault(String line, long lineNo) {
+        int ev = line.indexOf(": pgfault: ");
+        if (ev < 0) return null;
+        for (int j = 0; j < line.length(); j++) {
+            char c = line.charAt(j);
+            // characters the regex path treats specially (\s, line terminators): leave such lines to it
+            if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) return null;
+        }
+        int i = ev - 1;
+        int tsEnd = ev;
+        while (i >= 0 && (Character.isDigit(line.charAt(i)) || line.charAt(i) == '.')) i--;
+        int tsStart = i + 1;
+        if (tsStart == tsEnd || !Character.isDigit(line.charAt(tsStart)) || !Character.isDigit(line.charAt(tsEnd - 1))
+                || line.indexOf('.', tsStart) != line.lastIndexOf('.', tsEnd - 1)) return null;
+        if (i < 0 || line.charAt(i) != ' ') return null;
+        while (i >= 0 && line.charAt(i) == ' ') i--;
+        // flags (4-6 non-space, non-colon chars) or directly the "[cpu]"
+        String flags = null;
+        if (i >= 0 && line.charAt(i) != ']') {
+            int fEnd = i + 1;
+            while (i >= 0 && line.charAt(i) != ' ') i--;
+            flags = line.substring(i + 1, fEnd);
+            if (flags.length() < 4 || flags.length() > 6 || flags.indexOf(':') >= 0) return null;
+            while (i >= 0 && line.charAt(i) == ' ') i--;
+        }
+        if (i < 0 || line.charAt(i) != ']') return null;
+        int cpuEnd = i;
+        i--;
+        while (i >= 0 && Character.isDigit(line.charAt(i))) i--;
+        if (i < 0 || line.charAt(i) != '[' || i + 1 == cpuEnd || cpuEnd - i > 10) return null;
+        int cpu = Integer.parseInt(line, i + 1, cpuEnd, 10);
+        i--;
+        if (i < 0 || line.charAt(i) != ' ') return null;
+        while (i >= 0 && line.charAt(i) == ' ') i--;
+        if (i >= 0 && line.charAt(i) == ')') return null; // "(tgid)": leave it to the general path
+        int pidEnd = i + 1;
+        while (i >= 0 && Character.isDigit(line.charAt(i))) i--;
+        if (i < 1 || line.charAt(i) != '-' || i + 1 == pidEnd || pidEnd - i > 10) return null;
+        int taskPid = Integer.parseInt(line, i + 1, pidEnd, 10);
+        int taskStart = 0;
+        while (taskStart < i && line.charAt(taskStart) == ' ') taskStart++;
+        if (taskStart == i) return null;
+        String task = line.substring(taskStart, i);
+        // a ']' in the comm could hold an earlier "-pid [cpu]" split, which the regex path would take
+        if (!task.strip().equals(task) || task.indexOf(']') >= 0) return null;
+        // body: "%d %d %c %lx %lx %d", single spaces, as TP_printk writes it
+        int b = ev + ": pgfault: ".length();
+        int[] cut = new int[7];
+        cut[0] = b;
+        int k = 1;
+        for (int j = b; j < line.length() && k < 7; j++) {
+            if (line.charAt(j) == ' ') cut[k++] = j + 1;
+        }
+        if (k != 6 || line.indexOf(' ', cut[5]) >= 0) return null;
+        try {
+            int nid = dec(line, cut[0], cut[1] - 1);
+            int pid = dec(line, cut[1], cut[2] - 1);
+            if (cut[3] - cut[2] != 2) return null;
+            char rw = line.charAt(cut[2]);
+            if (rw != 'R' && rw != 'W') return null;
+            long ip = hex(line, cut[3], cut[4] - 1);
+            long addr = hex(line, cut[4], cut[5] - 1);
+            int result = dec(line, cut[5], line.length());
+            long ts = Times.secondsToNanos(line, tsStart, tsEnd);
+            return new PgFault(Source.line(file, lineNo), node, ts, Clock.BOOT, task, taskPid, cpu, flags, nid, pid, rw,
+                    ip, addr, result, node == null ? null : nid != node);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static int dec(String s, int from, int to) {
+        if (to - from > 11 || to <= from) throw new NumberFormatException();
+        char c = s.charAt(from);
+        if (c == '+' || (c == '-' && to - from == 1)) throw new NumberFormatException();
+        return Integer.parseInt(s, from, to, 10);
+    }
+
+    private static long hex(String s, int from, int to) {
+        if (to - from > 16 || to <= from) throw new NumberFormatException();
+        for (int j = from; j < to; j++) {
+            char c = s.charAt(j);
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) throw new NumberFormatException();
+        }
+        return Long.parseUnsignedLong(s, from, to, 16);
+    }
+
+    /** The general (regex) path alone, for the test that compares it with {@link #fastPgfault}. */
+    TraceEvent parseSlow(String line, long lineNo) {
+        Matcher m = LINE.matcher(line);
+        if (!m.matches()) return null;
+        String event = m.group("event");
+        try {
+            return event.equals("pgfault") ? pgfault(m, lineNo) : null;
+        } catch (NumberFormatException e) {
             return null;
         }
     }

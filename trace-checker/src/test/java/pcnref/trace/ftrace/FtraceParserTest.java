@@ -77,4 +77,24 @@ class FtraceParserTest {
         assertEquals(4, p.stats().unrecognisedLines());
         assertEquals(0, p.stats().totalEvents());
     }
+
+    @Test
+    void theHotPathAgreesWithTheGeneralPathOnEveryRealLine() throws java.io.IOException {
+        long fast = 0;
+        for (java.nio.file.Path f : pcnref.trace.SharedTraces.files(".ftrace.txt")) {
+            FtraceParser p = new FtraceParser(f.toString(), 0);
+            long n = 0;
+            for (String line : java.nio.file.Files.readAllLines(f)) {
+                n++;
+                PgFault e = p.fastPgfault(line, n);
+                if (line.contains(" pgfault: ")) {
+                    assertEquals(p.parseSlow(line, n), e, f + ":" + n);
+                    fast++;
+                } else {
+                    assertNull(e);
+                }
+            }
+        }
+        assertEquals(true, fast > 5000, "lines through the hot path: " + fast);
+    }
 }

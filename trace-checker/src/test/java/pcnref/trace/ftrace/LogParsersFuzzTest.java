@@ -1,4 +1,4 @@
-package pcnref.trace.fuzz;
+package pcnref.trace.ftrace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,10 +13,11 @@ import pcnref.trace.ftrace.FtraceParser;
 
 /**
  * Fuzzes the ftrace and dmesg parsers (Jazzer's JUnit integration). Without JAZZER_FUZZ=1 each test
- * replays its seed corpus (src/test/resources/pcnref/trace/fuzz/LogParsersFuzzTestInputs/, lines of
+ * replays its seed corpus (src/test/resources/pcnref/trace/ftrace/LogParsersFuzzTestInputs/, lines of
  * the real recordings) as a regression test; with JAZZER_FUZZ=1 it fuzzes for maxDuration.
- * Property: any input is parsed without an exception, every line is accounted for exactly once, and
- * every event renders as JSON and as a table row.
+ * Property: any input is parsed without an exception, every line is accounted for exactly once,
+ * every event renders as JSON and as a table row, and the ftrace parser's regex-free hot path gives
+ * the same event as its general path.
  */
 class LogParsersFuzzTest {
     @FuzzTest(maxDuration = "30s")
@@ -36,9 +37,13 @@ class LogParsersFuzzTest {
     void ftrace(@NotNull String text) {
         FtraceParser p = new FtraceParser("fuzz", 1);
         long n = 0;
+        FtraceParser q = new FtraceParser("fuzz", 1);
         for (String line : text.split("\n", -1)) {
             TraceEvent e = p.parse(line, ++n);
             if (e != null) render(e);
+            // the regex-free hot path agrees with the general path wherever it answers
+            TraceEvent fast = q.fastPgfault(line, n);
+            if (fast != null) assertEquals(fast, q.parseSlow(line, n), line);
         }
         ReadStats s = p.stats();
         assertEquals(n, s.lines());
