@@ -3,7 +3,6 @@ package pcnref.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,109 +10,74 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import pcnref.trace.ReadStats;
-import pcnref.trace.SharedData;
-import pcnref.trace.dmesg.DmesgReader;
-import pcnref.trace.ftrace.FtraceReader;
-import pcnref.trace.pcap.PcapMessageReader;
-import pcnref.trace.pcap.PcapOptions;
-import pcnref.trace.pcap.Stats;
 
-/**
- * Decoder throughput, one section per reader: ftrace lines/s, dmesg lines/s, pcap MB/s. Each section
- * reads its files again and again (from the page cache, after one warm-up pass) until the time budget
- * is spent; events go to a counting sink. Figures go to docs/performance.md.
- */
-@Command(name = "decode", mixinStandardHelpOptions = true, description = "Decoder throughput: pcap MB/s, ftrace and dmesg lines/s.")
+/** {@code ./pcn bench decode}: decoder throughput on the real recordings, one section per decoder. */
+@Command(name = "decode", mixinStandardHelpOptions = true,
+        description = "Decoder throughput on ../shared/traces: pcap MB/s, codec, ftrace and dmesg lines/s.")
 public final class BenchDecodeCommand implements Callable<Integer> {
-    @Option(names = "--seconds", paramLabel = "S", description = "Measuring time per section (default: ${DEFAULT-VALUE}).")
-    double seconds = 5;
+    /** The sections, in report order. Add a decoder's benchmark here. */
+    static final List<DecodeBenchSection> SECTIONS = List.of(new PcapDecodeBench(), new WireCodecBench(), new LogParseBench());
 
-    @Parameters(arity = "0..*", paramLabel = "FILE",
-            description = "Inputs (default: every node*.ftrace.txt, node*.dmesg.txt and node*.pcap of ../shared/traces).")
-    List<Path> files = new ArrayList<>();
+    @Option(names = "--traces", description = "Folder of recordings (default: ../shared/traces next to the repository).")
+    Path traces;
 
-    private interface Pass {
-        /** Reads every file once; returns {units (lines or bytes), events}. */
-        long[] run(List<Path> files) throws IOException;
+    @Option(names = "--seconds", defaultValue = "5", description = "Measured time per figure, after as long a warm-up (default ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--big-mb", defaultValue = "0",
+            description = "Also read one synthetic capture, ftrace and dmesg log of this many MB (real frames / lines repeated) once: streaming check.")
+    int bigMb;
+
+    @Option(names = "--json", description = "One JSON object per figure.")
+    boolean json;
+
+    /** What every section gets: where the inputs are and how long to measure. */
+    public record Context(Path traces, double seconds, int bigMb) {
+        /** Every file under traces whose name ends with {@code suffix}, sorted. */
+        public List<Path> files(String suffix) throws IOException {
+            try (Stream<Path> s = Files.walk(traces)) {
+                return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+            }
+        }
     }
 
     @Override
-    public Integer call() throws IOException {
-        List<Path> in = files.isEmpty() ? defaults() : files;
-        List<Path> ftrace = in.stream().filter(p -> p.toString().endsWith(".ftrace.txt")).toList();
-        List<Path> dmesg = in.stream().filter(p -> p.toString().endsWith(".dmesg.txt") || p.toString().endsWith(".console.txt")).toList();
-        List<Path> pcap = in.stream().filter(p -> p.toString().endsWith(".pcap")).toList();
-        System.out.printf("pcn bench decode: %s, %d cores, %s, JDK %s, %s%n", cpuModel(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                Runtime.version(), Instant.now().toString().substring(0, 16) + "Z");
-        System.out.printf("%-8s %6s %12s %14s %14s %12s%n", "section", "files", "passes", "units/s", "events/s", "unit");
-        section("ftrace", ftrace, "lines", fs -> {
-            long lines = 0, events = 0;
-            for (Path f : fs) {
-                ReadStats s = FtraceReader.read(f, null, e -> { });
-                lines += s.lines();
-                events += s.totalEvents();
+    public Integer call() throws Exception {
+        Path t = traces != null ? traces : Path.of(System.getProperty("pcn.home", ".")).resolve("../shared/traces").normalize();
+        if (!Files.isDirectory(t)) {
+            System.err.println("pcn bench decode: " + t + ": no such folder (use --traces DIR)");
+            return 2;
+        }
+        Context ctx = new Context(t, seconds, bigMb);
+        if (!json) System.out.println(machine());
+        for (DecodeBenchSection s : SECTIONS) {
+            List<DecodeBenchSection.Figure> figures = new ArrayList<>(s.run(ctx));
+            for (DecodeBenchSection.Figure f : figures) {
+                if (json) {
+                    System.out.printf(Locale.ROOT, "{\"section\":\"%s\",\"what\":\"%s\",\"value\":%.1f,\"unit\":\"%s\",\"note\":\"%s\"}%n",
+                            s.name(), f.what(), f.value(), f.unit(), f.note().replace("\"", "'"));
+                } else {
+                    System.out.printf(Locale.ROOT, "%-6s %-34s %10.1f %-9s %s%n", s.name(), f.what(), f.value(), f.unit(), f.note());
+                }
             }
-            return new long[] {lines, events};
-        });
-        section("dmesg", dmesg, "lines", fs -> {
-            long lines = 0, events = 0;
-            for (Path f : fs) {
-                ReadStats s = DmesgReader.read(f, null, e -> { });
-                lines += s.lines();
-                events += s.totalEvents();
-            }
-            return new long[] {lines, events};
-        });
-        section("pcap", pcap, "MB", fs -> {
-            long bytes = 0, events = 0;
-            for (Path f : fs) {
-                Stats s = PcapMessageReader.read(f, PcapOptions.defaults(), m -> { });
-                bytes += Files.size(f);
-                events += s.messages();
-            }
-            return new long[] {bytes, events};
-        });
+        }
         return 0;
     }
 
-    private void section(String name, List<Path> fs, String unit, Pass pass) throws IOException {
-        if (fs.isEmpty()) {
-            System.out.printf("%-8s %6d %12s%n", name, 0, "(no input)");
-            return;
-        }
-        pass.run(fs); // warm-up: JIT and page cache
-        long units = 0, events = 0, passes = 0;
-        long t0 = System.nanoTime(), budget = (long) (seconds * 1e9), el;
-        do {
-            long[] r = pass.run(fs);
-            units += r[0];
-            events += r[1];
-            passes++;
-            el = System.nanoTime() - t0;
-        } while (el < budget);
-        double s = el / 1e9;
-        double perS = unit.equals("MB") ? units / 1e6 / s : units / s;
-        System.out.printf(Locale.ROOT, "%-8s %6d %12d %14.1f %14.0f %12s%n", name, fs.size(), passes, perS, events / s,
-                unit + "/s");
-    }
-
-    private static List<Path> defaults() throws IOException {
-        Path t = SharedData.tracesDir();
-        if (!Files.isDirectory(t)) throw new IOException(t + ": no traces folder (give FILEs or set -Dpcnref.shared=DIR)");
-        try (Stream<Path> s = Files.walk(t)) {
-            return s.filter(p -> p.getFileName().toString().matches("node\\d+\\.(ftrace\\.txt|dmesg\\.txt|pcap)")).sorted().toList();
-        }
-    }
-
-    private static String cpuModel() {
-        try (Stream<String> l = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return l.filter(s -> s.startsWith("model name")).map(s -> s.substring(s.indexOf(':') + 1).strip()).findFirst()
-                    .orElse("unknown CPU");
+    /** nproc, CPU model, RAM, JVM: the machine line of docs/performance.md. */
+    static String machine() {
+        String cpu = "?";
+        String mem = "?";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+            mem = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .findFirst().map(l -> String.format(Locale.ROOT, "%.1f GiB",
+                            Long.parseLong(l.replaceAll("\\D", "")) / 1048576.0)).orElse("?");
         } catch (IOException | RuntimeException e) {
-            return "unknown CPU";
+            // not Linux: leave "?"
         }
+        return "machine: nproc " + Runtime.getRuntime().availableProcessors() + ", " + cpu + ", RAM " + mem
+                + ", Java " + Runtime.version() + ", max heap " + Runtime.getRuntime().maxMemory() / 1048576 + " MiB";
     }
 }

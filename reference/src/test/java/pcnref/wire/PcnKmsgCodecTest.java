@@ -35,6 +35,23 @@ class PcnKmsgCodecTest {
         assertArrayEquals(WORKED_EXAMPLE, PcnKmsgCodec.encode(1, d.message()));
     }
 
+    /**
+     * A real frame: shared/traces/ft2a-1/node0.pcap frame 24, node 1 -> node 0. node0.dmesg.txt logs it as
+     * "REMOTE_PAGE_REQUEST [83] 3fffffe000 R 401bcc from [86/1]".
+     */
+    @Test
+    void realRemotePageRequestFromFt2a() {
+        byte[] b = hex("""
+                41 0b 3a 00 00 00 00 00 00 00 56 00 00 00 00 00 00 00 53 00 00 00 00 e0 ff ff 3f 00 00 00
+                54 00 00 00 00 00 00 00 cc 1b 40 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00""");
+        DecodedKmsg d = PcnKmsgCodec.decode(b);
+        assertEquals(new PcnKmsgHeader(1, PcnKmsgHeader.PRIO_NORMAL, 11, 58), d.header());
+        RemotePageRequest r = (RemotePageRequest) d.message();
+        assertEquals(new RemotePageRequest(86, 0, 83, 0x3fffffe000L, PageKmsg.USER_READ_FLAGS, 0x401bcc, 0, 0), r);
+        assertFalse(r.isWrite());
+        assertArrayEquals(b, PcnKmsgCodec.encode(1, r));
+    }
+
     /** wire-format.md §7: the answer's header bytes. */
     @Test
     void responseHeadersOfTheWorkedExample() {

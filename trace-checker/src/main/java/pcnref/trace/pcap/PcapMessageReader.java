@@ -11,7 +11,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +38,7 @@ public final class PcapMessageReader {
     private final String name;
     private final PcapOptions opts;
     private final Consumer<CapturedMessage> sink;
-    private final Map<String, Direction> directions = new HashMap<>();
+    private final Map<FlowKey, Direction> directions = new HashMap<>();
     private final List<String> errors = new ArrayList<>();
 
     private long frames;
@@ -73,34 +72,49 @@ public final class PcapMessageReader {
         return out;
     }
 
+    /**
+     * Reads a capture from a stream (e.g. stdin); {@code label} names it in messages and in
+     * {@link CapturedMessage#file}. The stream is read to its end, not closed.
+     */
+    public static Stats read(InputStream in, Path label, PcapOptions opts, Consumer<CapturedMessage> sink)
+            throws PcapException {
+        return new PcapMessageReader(label, opts, sink).run(in);
+    }
+
     private Stats run() throws PcapException {
-        long fileSize;
-        try {
-            fileSize = Files.size(file);
-        } catch (NoSuchFileException e) {
-            throw new PcapException(name + ": no such file");
-        } catch (IOException e) {
-            throw new PcapException(name + ": cannot read: " + e.getMessage());
-        }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            Pcap pcap;
-            try {
-                pcap = Pcap.openStream(in);
-            } catch (Exception e) {
-                throw new PcapException(name + ": byte 0: not a pcap file (" + oneLine(e) + ")");
-            }
-            try {
-                pcap.loop(this::onFrame);
-            } catch (Exception e) {
-                error("frame " + (frames + 1) + " (byte " + frameOffset + "): unreadable pcap record (" + oneLine(e) + "); rest of the file not read");
-            }
+        if (!Files.exists(file)) throw new PcapException(name + ": no such file");
+        try (InputStream in = Files.newInputStream(file)) {
+            return run(in);
         } catch (PcapException e) {
             throw e;
         } catch (IOException e) {
             throw new PcapException(name + ": cannot read: " + oneLine(e));
         }
-        if (frameOffset < fileSize && errorCount == 0) {
-            error("byte " + frameOffset + ": truncated pcap record after frame " + frames + " (file has " + fileSize + " bytes)");
+    }
+
+    private Stats run(InputStream raw) throws PcapException {
+        CountingInputStream counted = new CountingInputStream(raw);
+        InputStream in = new BufferedInputStream(counted, 1 << 16);
+        Pcap pcap;
+        try {
+            pcap = Pcap.openStream(in);
+        } catch (Exception | AssertionError e) {
+            throw new PcapException(name + ": byte 0: not a pcap file (" + oneLine(e) + ")");
+        }
+        try {
+            pcap.loop(this::onFrame);
+        } catch (Exception | AssertionError e) {
+            error("frame " + (frames + 1) + " (byte " + frameOffset + "): unreadable pcap record (" + oneLine(e)
+                    + "); rest of the file not read");
+        }
+        long total;
+        try {
+            total = counted.drain();
+        } catch (IOException e) {
+            throw new PcapException(name + ": cannot read: " + oneLine(e));
+        }
+        if (frameOffset < total && errorCount == 0) {
+            error("byte " + frameOffset + ": truncated pcap record after frame " + frames + " (file has " + total + " bytes)");
         }
         long incomplete = 0;
         long streamBytes = 0;
@@ -116,14 +130,53 @@ public final class PcapMessageReader {
                 incomplete, errorCount, errors);
     }
 
+    /** Counts the bytes pkts pulls, so that a truncated last record can be told from a clean end. */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) count += n;
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = super.skip(n);
+            count += k;
+            return k;
+        }
+
+        /** Reads to the end; returns the total number of bytes of the stream. */
+        long drain() throws IOException {
+            byte[] sink = new byte[8192];
+            while (read(sink, 0, sink.length) >= 0) {
+                // counted by read
+            }
+            return count;
+        }
+    }
+
     private boolean onFrame(Packet packet) {
         frames++;
         long recordOffset = frameOffset;
         if (packet instanceof PCapPacket pp) {
             frameOffset += PCAP_RECORD_HEADER + pp.getCapturedLength();
         }
-        String src;
-        String dst;
+        byte[] src;
+        byte[] dst;
         int sp;
         int dp;
         long seq;
@@ -142,14 +195,15 @@ public final class PcapMessageReader {
                 error("frame " + frames + " (byte " + recordOffset + "): IP fragment of the message layer, not reassembled");
                 return true;
             }
-            src = ip.getSourceIP();
-            dst = ip.getDestinationIP();
+            src = ip.getRawSourceIP();
+            dst = ip.getRawDestinationIP();
             seq = tcp.getSequenceNumber();
             syn = tcp.isSYN();
             rst = tcp.isRST();
             Buffer payload = tcp.getPayload();
             bytes = payload == null || payload.getReadableBytes() == 0 ? null : payload.getArray();
-        } catch (Exception e) {
+        } catch (Exception | AssertionError e) {
+            // io.pkts checks some bounds with Java asserts: with -ea a malformed header is an AssertionError
             error("frame " + frames + " (byte " + recordOffset + "): malformed packet (" + oneLine(e) + ")");
             return true;
         }
@@ -165,10 +219,37 @@ public final class PcapMessageReader {
         return true;
     }
 
-    private Direction direction(String src, int sp, String dst, int dp) {
-        String key = src + ":" + sp + ">" + dst + ":" + dp;
+    /** IPv4 endpoints packed in two longs (address, port): no string per frame; {@code other} for IPv6. */
+    private record FlowKey(long src, long dst, String other) {
+        static FlowKey of(byte[] srcIp, int sp, byte[] dstIp, int dp) {
+            if (srcIp.length == 4 && dstIp.length == 4) return new FlowKey(endpoint(srcIp, sp), endpoint(dstIp, dp), null);
+            return new FlowKey(0, 0, ipString(srcIp) + ":" + sp + ">" + ipString(dstIp) + ":" + dp);
+        }
+
+        private static long endpoint(byte[] ip, int port) {
+            long a = 0;
+            for (byte b : ip) a = (a << 8) | (b & 0xff);
+            return (a << 16) | port;
+        }
+    }
+
+    private static String ipString(byte[] ip) {
+        if (ip.length != 4) {
+            try {
+                return java.net.InetAddress.getByAddress(ip).getHostAddress();
+            } catch (java.net.UnknownHostException e) {
+                return java.util.HexFormat.of().formatHex(ip);
+            }
+        }
+        return (ip[0] & 0xff) + "." + (ip[1] & 0xff) + "." + (ip[2] & 0xff) + "." + (ip[3] & 0xff);
+    }
+
+    private Direction direction(byte[] srcIp, int sp, byte[] dstIp, int dp) {
+        FlowKey key = FlowKey.of(srcIp, sp, dstIp, dp);
         Direction d = directions.get(key);
         if (d == null) {
+            String src = ipString(srcIp);
+            String dst = ipString(dstIp);
             d = new Direction(src, sp, dst, dp, opts.maxPendingBytes(), new Direction.Sink() {
                 @Override
                 public void message(Direction dir, long streamOffset, DecodedKmsg m) {
@@ -192,7 +273,7 @@ public final class PcapMessageReader {
         if (errors.size() < opts.maxErrors()) errors.add(name + ": " + line);
     }
 
-    private static String oneLine(Exception e) {
+    private static String oneLine(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return m.replace('\n', ' ');
     }
