@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import pcnref.kmsg.PcnKmsgType;
+import pcnref.trace.Lines;
 import pcnref.trace.ReadStats;
 import pcnref.trace.Times;
 import pcnref.trace.event.Clock;
@@ -39,7 +40,7 @@ import pcnref.trace.event.VmaEvent;
  * <p>State is bounded: the last timestamp, this node, and the last VMA call header of at most
  * {@value #MAX_PIDS} pids (VMA result lines are told apart only by the call that precedes them).
  */
-public final class DmesgParser {
+public final class DmesgParser implements Lines.Parser {
     static final int MAX_PIDS = 1024;
     private static final String HEX = "([0-9a-f]{1,16})";
     private static final String DEC = "(-?\\d{1,19})";
@@ -73,6 +74,7 @@ public final class DmesgParser {
         this.stats = new ReadStats(file);
     }
 
+    @Override
     public ReadStats stats() {
         return stats;
     }
@@ -83,6 +85,7 @@ public final class DmesgParser {
     }
 
     /** The event on this line, or null (blank, boot, console noise, unrecognised: all counted). */
+    @Override
     public TraceEvent parse(String raw, long lineNo) {
         stats.line();
         String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;

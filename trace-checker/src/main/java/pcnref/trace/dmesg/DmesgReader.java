@@ -1,6 +1,5 @@
 package pcnref.trace.dmesg;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -16,16 +15,7 @@ public final class DmesgReader {
 
     /** Reads {@code file}; the node is taken from the log's node table, else from the file name. */
     public static ReadStats read(Path file, Integer node, Consumer<? super TraceEvent> sink) throws IOException {
-        DmesgParser p = new DmesgParser(file.toString(), node != null ? node : Nodes.fromFileName(file));
-        try (BufferedReader r = Lines.open(file)) {
-            String line;
-            long n = 0;
-            while ((line = r.readLine()) != null) {
-                TraceEvent e = p.parse(line, ++n);
-                if (e != null) sink.accept(e);
-            }
-        }
-        return p.stats();
+        return Lines.stream(file, new DmesgParser(file.toString(), node != null ? node : Nodes.fromFileName(file)), sink);
     }
 
     /** True when the text looks like a kernel log: "[  secs.usec] " prefixes or /dev/kmsg records. */

@@ -2,6 +2,7 @@ package pcnref.trace.ftrace;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import pcnref.trace.Lines;
 import pcnref.trace.ReadStats;
 import pcnref.trace.Times;
 import pcnref.trace.event.Clock;
@@ -19,7 +20,7 @@ import pcnref.trace.event.TraceEvent;
  * "cpus=", "version =", "CPU n is empty"), lost-event markers and other events are counted and
  * skipped. Holds no per-line state: memory is constant.
  */
-public final class FtraceParser {
+public final class FtraceParser implements Lines.Parser {
     // <comm>-<pid> [(tgid)] [cpu] [flags] <ts>: <event>: <body>. comm may hold spaces and '-'.
     private static final Pattern LINE = Pattern.compile(
             "^\\s*(?<task>.+?)-(?<tpid>\\d+)\\s+(?:\\(\\s*(?:\\d+|-+)\\)\\s+)?\\[(?<cpu>\\d+)\\]\\s+"
@@ -44,11 +45,13 @@ public final class FtraceParser {
         this.stats = new ReadStats(file);
     }
 
+    @Override
     public ReadStats stats() {
         return stats;
     }
 
     /** The event on this line, or null (header, blank, other event, unrecognised: all counted). */
+    @Override
     public TraceEvent parse(String raw, long lineNo) {
         stats.line();
         String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;

@@ -1,6 +1,5 @@
 package pcnref.trace.ftrace;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -16,16 +15,7 @@ public final class FtraceReader {
 
     /** Reads {@code file}; the node is taken from the file name ("node1.ftrace.txt") when not given. */
     public static ReadStats read(Path file, Integer node, Consumer<? super TraceEvent> sink) throws IOException {
-        FtraceParser p = new FtraceParser(file.toString(), node != null ? node : Nodes.fromFileName(file));
-        try (BufferedReader r = Lines.open(file)) {
-            String line;
-            long n = 0;
-            while ((line = r.readLine()) != null) {
-                TraceEvent e = p.parse(line, ++n);
-                if (e != null) sink.accept(e);
-            }
-        }
-        return p.stats();
+        return Lines.stream(file, new FtraceParser(file.toString(), node != null ? node : Nodes.fromFileName(file)), sink);
     }
 
     /** True when the first non-blank lines look like ftrace text (a "# tracer:" header or a pgfault-style line). */
