@@ -314,6 +314,7 @@ public final class PcnKmsgCodec {
     /** Writes header and message into {@code b} at {@code o}; returns the number of bytes written. */
     public static int encodeInto(PcnKmsgHeader h, PcnKmsg m, byte[] b, int o) {
         int size = sizeOf(m);
+        if (size > MAX_SIZE) throw new IllegalArgumentException(m.type() + " of " + size + " bytes exceeds PCN_KMSG_MAX_SIZE");
         if (h.type() != m.type().value || h.size() != size) {
             throw new IllegalArgumentException(h + " does not fit " + m.type() + " of size " + size);
         }

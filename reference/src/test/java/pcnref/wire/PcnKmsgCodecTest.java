@@ -229,6 +229,9 @@ class PcnKmsgCodecTest {
         assertThrows(IllegalArgumentException.class, () -> PcnKmsgCodec.encode(new PcnKmsgHeader(0, 1, 0, 23), m));
         assertThrows(IllegalArgumentException.class, () -> PcnKmsgCodec.encode(new PcnKmsgHeader(0, 1, 4, 22), m));
         assertThrows(IllegalArgumentException.class, () -> new PcnKmsgHeader(32, 1, 0, 22));
+        TestRequest tooBig = new TestRequest(0, 0, RawBytes.zeros(PcnKmsgCodec.MAX_SIZE - 25));
+        assertThrows(IllegalArgumentException.class, () -> PcnKmsgCodec.encode(0, tooBig));
+        assertEquals(PcnKmsgCodec.MAX_SIZE, PcnKmsgCodec.encode(0, new TestRequest(0, 0, RawBytes.zeros(PcnKmsgCodec.MAX_SIZE - 26))).length);
     }
 
     @Test

@@ -16,6 +16,11 @@ import pcnref.wire.PcnKmsgHeader;
  */
 public record CapturedMessage(Path file, long frameNumber, long timestampMicros, String srcIp, int srcPort,
                               String dstIp, int dstPort, long streamOffset, PcnKmsgHeader header, PcnKmsg message) {
+    /** The message's bytes as they were on the wire (the codec is byte-exact). */
+    public byte[] bytes() {
+        return pcnref.wire.PcnKmsgCodec.encode(header, message);
+    }
+
     /** "10.4.4.101:40000>10.4.4.100:30467", the direction's name in reports. */
     public String flow() {
         return srcIp + ":" + srcPort + ">" + dstIp + ":" + dstPort;
