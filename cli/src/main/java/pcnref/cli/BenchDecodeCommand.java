@@ -13,10 +13,10 @@ import picocli.CommandLine.Option;
 
 /** {@code ./pcn bench decode}: decoder throughput on the real recordings, one section per decoder. */
 @Command(name = "decode", mixinStandardHelpOptions = true,
-        description = "Decoder throughput on ../shared/traces: pcap MB/s (ftrace and dmesg sections to come).")
+        description = "Decoder throughput on ../shared/traces: pcap MB/s, codec, ftrace and dmesg lines/s.")
 public final class BenchDecodeCommand implements Callable<Integer> {
     /** The sections, in report order. Add a decoder's benchmark here. */
-    static final List<DecodeBenchSection> SECTIONS = List.of(new PcapDecodeBench(), new WireCodecBench());
+    static final List<DecodeBenchSection> SECTIONS = List.of(new PcapDecodeBench(), new WireCodecBench(), new LogParseBench());
 
     @Option(names = "--traces", description = "Folder of recordings (default: ../shared/traces next to the repository).")
     Path traces;
@@ -25,7 +25,7 @@ public final class BenchDecodeCommand implements Callable<Integer> {
     double seconds;
 
     @Option(names = "--big-mb", defaultValue = "0",
-            description = "Also read one synthetic capture of this many MB (real frames repeated, sequence numbers shifted) once: streaming check.")
+            description = "Also read one synthetic capture, ftrace and dmesg log of this many MB (real frames / lines repeated) once: streaming check.")
     int bigMb;
 
     @Option(names = "--json", description = "One JSON object per figure.")

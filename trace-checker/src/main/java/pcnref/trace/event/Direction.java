@@ -1,0 +1,6 @@
+package pcnref.trace.event;
+
+/** A message seen from the node that logged or captured it. */
+public enum Direction {
+    SENT, RECEIVED
+}
