@@ -70,18 +70,19 @@ public final class ExploreCommand implements Callable<Integer> {
             System.out.printf("pages/%s: %,d distinct states, %,d generated, depth %d, %.2f s, %,.0f distinct states/s%n",
                     config, r.distinctStates(), r.statesGenerated(), r.depth(), r.seconds(), r.distinctPerSecond());
             System.out.println("invariants: " + (violation == null ? "all hold" : violation + " violated at depth " + r.depth()));
-            System.out.println("TLC (manifest): " + (tlcDistinct.isPresent() ? String.format("%,d", tlcDistinct.getAsLong()) : "?")
-                    + " distinct states, depth " + (tlcDepth.isPresent() ? tlcDepth.getAsLong() : "?")
-                    + (tlcViolation == null ? "" : ", " + tlcViolation + " violated"));
-            System.out.println((violation == null ? "distinct states " + (distinctEqual ? "equal" : "DIFFER") + ", " : "")
-                    + "depth " + (depthEqual ? "equal" : "DIFFERS") + ", violation " + (violationEqual ? "equal" : "DIFFERS")
-                    + (agree ? ": Java and TLC agree" : ": Java and TLC DISAGREE"));
+            if (tlcDistinct.isEmpty() && tlcDepth.isEmpty()) {
+                System.out.println("TLC (manifest): no figures for " + config + ": nothing compared");
+            } else {
+                System.out.println("TLC (manifest): " + (tlcDistinct.isPresent() ? String.format("%,d", tlcDistinct.getAsLong()) : "?")
+                        + " distinct states, depth " + (tlcDepth.isPresent() ? tlcDepth.getAsLong() : "?")
+                        + (tlcViolation == null ? "" : ", " + tlcViolation + " violated"));
+                System.out.println((violation == null ? "distinct states " + (distinctEqual ? "equal" : "DIFFER") + ", " : "")
+                        + "depth " + (depthEqual ? "equal" : "DIFFERS") + ", violation " + (violationEqual ? "equal" : "DIFFERS")
+                        + (agree ? ": Java and TLC agree" : ": Java and TLC DISAGREE"));
+            }
             if (trace) r.violation().ifPresent(c -> System.out.println(c.render(Cluster::toString)));
         }
-        if (tlcDistinct.isEmpty() && tlcDepth.isEmpty()) {
-            System.err.println("pcn explore: no TLC figures for " + config + " in the manifest: nothing compared");
-            return violation == null ? 0 : 1;
-        }
+        if (tlcDistinct.isEmpty() && tlcDepth.isEmpty()) return violation == null ? 0 : 1;
         return agree ? 0 : 1;
     }
 }
