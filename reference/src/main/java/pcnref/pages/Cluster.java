@@ -101,13 +101,13 @@ public final class Cluster {
     /** The steps enabled here, in the spec's Next order. */
     public List<PageStep> enabledSteps() {
         List<PageStep> steps = new ArrayList<>();
-        PageServer.forEachSuccessor(this, (s, c) -> steps.add(s));
+        PageServer.SERVER.forEachStep(this, (s, c) -> steps.add(s));
         return steps;
     }
 
     /** The state after {@code step}; IllegalArgumentException when it is not enabled. */
     public Cluster apply(PageStep step) {
-        Cluster c = PageServer.apply(this, step);
+        Cluster c = PageServer.SERVER.apply(this, step);
         if (c == null) throw new IllegalArgumentException("step " + step + " is not enabled");
         return c;
     }

@@ -16,6 +16,19 @@ public final class PageServer {
     private PageServer() {
     }
 
+    /** The page server as one {@link pcnref.cluster.Server} of the cluster. */
+    public static final pcnref.cluster.Server<Cluster, PageStep> SERVER = new pcnref.cluster.Server<>() {
+        @Override
+        public void forEachStep(Cluster s, BiConsumer<PageStep, Cluster> sink) {
+            forEachSuccessor(s, sink);
+        }
+
+        @Override
+        public Cluster apply(Cluster s, PageStep step) {
+            return PageServer.apply(s, step);
+        }
+    };
+
     static final int ORIGIN = 0;
 
     // ------------------------------------------------------------------ helpers (spec operators)
