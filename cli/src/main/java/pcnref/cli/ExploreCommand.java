@@ -58,8 +58,9 @@ public final class ExploreCommand implements Callable<Integer> {
             o.put("compared", cmp.known()).put("agree", cmp.agree());
             System.out.println(o);
         } else {
-            System.out.printf("pages/%s (Java): %,d distinct states, %,d generated, depth %d, %.2f s, %,.0f distinct states/s%n",
-                    config, r.distinctStates(), r.statesGenerated(), r.depth(), r.seconds(), r.distinctPerSecond());
+            System.out.printf("pages/%s (Java): %,d distinct states, %,d generated, depth %d, %.2f s, %,.0f distinct states/s"
+                            + " (%.2f s CPU, %,.0f per CPU second)%n", config, r.distinctStates(), r.statesGenerated(), r.depth(),
+                    r.seconds(), r.distinctPerSecond(), r.cpuNanos() / 1e9, r.distinctPerCpuSecond());
             System.out.println("invariants " + String.join(", ", run.invariantNames()) + ": "
                     + (violation == null ? "hold" : violation + " violated, counterexample of " + r.depth() + " states"));
             System.out.println(cmp.summary());
