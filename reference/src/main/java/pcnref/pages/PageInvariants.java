@@ -135,11 +135,14 @@ public final class PageInvariants {
         return true;
     }
 
-    /** WaitCountMatchesInv: ws[i].count = messages carrying i in the channels + live work items serving i. */
+    /**
+     * WaitCountMatchesInv: ws[i].count = messages carrying i in the channels + work items serving i
+     * (a work item stopped by a BUG_ON still counts: that loss is NoInvalidActionInv's).
+     */
     public static boolean waitCountMatches(Cluster c) {
         int[] pending = new int[c.cfg.wsIds()];
         for (var q : c.chan) for (PcnKmsg m : q) pending[ModelKmsg.ws(m)]++;
-        for (var p : c.pool) for (Worker w : p) if (w.stage() != Worker.Stage.Oops) pending[w.ws()]++;
+        for (var p : c.pool) for (Worker w : p) pending[w.ws()]++;
         for (int i = 0; i < pending.length; i++) if (c.ws.get(i).count() != pending[i]) return false;
         return true;
     }

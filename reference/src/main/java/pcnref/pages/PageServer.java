@@ -491,10 +491,12 @@ public final class PageServer {
 
     // ------------------------------------------------------------------ bug actions: zap and release
 
+    /** ZapEffectAtOrigin; after MADV_DONTNEED the page reads as zeros: for DataValue a write of 0. */
     static void zapEffectAtOrigin(Builder b) {
         b.pte(ORIGIN, Pte.NONE).frame(ORIGIN, -1);
         b.owners = 0;
         b.distributed = false;
+        b.lastWritten = 0;
     }
 
     // page_server.c:page_server_zap_pte at the origin via MADV_DONTNEED (ZapOrigin, B2)
