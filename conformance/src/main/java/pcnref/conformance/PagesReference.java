@@ -14,6 +14,11 @@ public final class PagesReference {
         return here.toFile().isDirectory() ? here : Path.of("..", "spec", "pages");
     }
 
+    /** The reference as the explorer runs it (symmetry and constraint included), for one config. */
+    public static pcnref.explore.TransitionSystem<?, ?> system(SpecConfig config) {
+        throw new IllegalStateException("the page protocol reference (pcnref.pages) is not merged yet");
+    }
+
     /** The reference for one config of the manifest. */
     public static ReferenceModel<?> model(SpecConfig config) {
         throw new IllegalStateException("the page protocol reference (pcnref.pages) is not merged yet");
