@@ -42,6 +42,18 @@ class ToyConformanceTest {
     }
 
     @Test
+    void decoratedMutantsAreCaught() {
+        StateGraph tlc = TlcStateSpace.load(TOY, "MCToy", "MCToy.cfg").explore(1_000_000);
+        SpaceComparison.Result lost = SpaceComparison.compare(tlc, JavaStateSpace.explore(Mutants.lostEffect(new ToyModel(false), "Send"), 1_000_000));
+        assertFalse(lost.equal());
+        assertTrue(lost.firstDifference().contains("first difference after 0 steps: (initial state)"), lost.firstDifference());
+        assertTrue(lost.firstDifference().contains("differs in holder: TLC \"none\" | Java \"n1\""), lost.firstDifference());
+        SpaceComparison.Result never = SpaceComparison.compare(tlc, JavaStateSpace.explore(Mutants.neverRun(new ToyModel(false), "Receive"), 1_000_000));
+        assertFalse(never.equal());
+        assertTrue(never.firstDifference().contains("step Receive(\"n2\"): enabled in TLC, not in Java"), never.firstDifference());
+    }
+
+    @Test
     void walksAgreeAndCatchTheBrokenHandler() {
         TlcStateSpace tlc = TlcStateSpace.load(TOY, "MCToy", "MCToy.cfg");
         RandomWalks.Result ok = RandomWalks.run(tlc, new ToyModel(false), 7, 500, 50);
