@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +17,18 @@ import tla2sany.semantic.FormalParamNode;
 import tla2sany.semantic.OpApplNode;
 import tla2sany.semantic.OpDefNode;
 import tla2sany.semantic.SymbolNode;
+import tla2sany.semantic.SemanticNode;
 import tlc2.tool.Action;
+import tlc2.tool.BuiltInOPs;
+import tlc2.tool.EvalControl;
+import tlc2.tool.IContextEnumerator;
+import tlc2.tool.ToolGlobals;
 import tlc2.tool.ITool;
 import tlc2.tool.StateVec;
 import tlc2.tool.TLCState;
 import tlc2.tool.impl.FastTool;
 import tlc2.util.Context;
+import tlc2.util.FP64;
 import tlc2.value.IValue;
 import tlc2.value.impl.Value;
 import util.SimpleFilenameToStream;
@@ -54,7 +61,7 @@ public final class TlcStateSpace {
     private final LabelMaker[] labels;
     private final UniqueString[] varNames;
 
-    /** One successor of a TLC state. */
+    /** One successor of a TLC state (canonical form null where the caller did not need it). */
     public record Successor(Label label, TLCState state, CValue canonical) {}
 
     private TlcStateSpace(ITool tool, String name) {
@@ -86,6 +93,7 @@ public final class TlcStateSpace {
         ToolIO.err = quiet;
         try {
             ToolIO.reset();
+            FP64.Init(0); // the fingerprint tables TLC's value fingerprints need (TLC itself does this at start-up)
             ToolIO.setUserDir(dir.toString());
             SimpleFilenameToStream resolver = new SimpleFilenameToStream(dir.toString());
             ToolIO.setDefaultResolver(resolver);
@@ -131,42 +139,89 @@ public final class TlcStateSpace {
     public List<Successor> successors(TLCState s) {
         checkCurrent();
         List<Successor> out = new ArrayList<>();
+        collect(s, out, true);
+        return out;
+    }
+
+    /** Successors into {@code out}; their canonical form only if {@code canon} (else null). */
+    private void collect(TLCState s, List<Successor> out, boolean canon) {
         for (int a = 0; a < actions.length; a++) {
-            StateVec v = tool.getNextStates(actions[a], s);
-            if (v.size() == 0) continue;
-            Label label = labels[a].label(tool, s);
-            for (int i = 0; i < v.size(); i++) {
-                TLCState t = v.elementAt(i);
-                if (!tool.isInModel(t) || !tool.isInActions(s, t)) continue;
-                out.add(new Successor(label, t, canonical(t)));
+            LabelMaker lm = labels[a];
+            if (lm.dynamic()) {
+                expand(actions[a].pred, actions[a].con, lm.name(), s, out, canon);
+            } else {
+                addSuccessors(actions[a], null, s, out, canon);
             }
         }
-        return out;
     }
 
     /** Successors of {@code s} under the actions labelled {@code label} only. */
     public List<Successor> successors(TLCState s, Label label) {
-        checkCurrent();
         List<Successor> out = new ArrayList<>();
-        for (int a = 0; a < actions.length; a++) {
-            if (!labels[a].mayBe(label)) continue;
-            StateVec v = tool.getNextStates(actions[a], s);
-            if (v.size() == 0 || !labels[a].label(tool, s).equals(label)) continue;
-            for (int i = 0; i < v.size(); i++) {
-                TLCState t = v.elementAt(i);
-                if (!tool.isInModel(t) || !tool.isInActions(s, t)) continue;
-                out.add(new Successor(label, t, canonical(t)));
+        for (Successor x : successors(s)) if (x.label().equals(label)) out.add(x);
+        return out;
+    }
+
+    private void addSuccessors(Action action, Label known, TLCState s, List<Successor> out, boolean canon) {
+        StateVec v = tool.getNextStates(action, s);
+        if (v.size() == 0) return;
+        Label label = known != null ? known : labelOf(action, s);
+        for (int i = 0; i < v.size(); i++) {
+            TLCState t = v.elementAt(i);
+            if (!tool.isInModel(t) || !tool.isInActions(s, t)) continue;
+            out.add(new Successor(label, t, canon ? canonical(t) : null));
+        }
+    }
+
+    private Label labelOf(Action action, TLCState s) {
+        for (int a = 0; a < actions.length; a++) if (actions[a] == action) return labels[a].label(tool, s);
+        throw new IllegalStateException("unknown action " + action);
+    }
+
+    /**
+     * An action TLC could not split when it loaded the spec, because a bound of {@code \E} depends
+     * on the state (e.g. {@code \E w \in pool[n] : PostResponse(n, w)}): split it in state {@code s},
+     * down to the application of the action operator, whose arguments (evaluated in {@code s}) are the label.
+     */
+    private void expand(SemanticNode pred, Context con, String enclosing, TLCState s, List<Successor> out, boolean canon) {
+        if (pred instanceof OpApplNode app) {
+            SymbolNode op = app.getOperator();
+            int opcode = BuiltInOPs.getOpCode(op.getName());
+            if (opcode == ToolGlobals.OPCODE_be) {
+                IContextEnumerator e = tool.contexts(app, con, s, TLCState.Empty, EvalControl.Clear);
+                for (Context c = e.nextElement(); c != null; c = e.nextElement()) expand(app.getArgs()[0], c, enclosing, s, out, canon);
+                return;
+            }
+            if (opcode == ToolGlobals.OPCODE_dl || opcode == ToolGlobals.OPCODE_lor) {
+                for (ExprOrOpArgNode arg : app.getArgs()) expand(arg, con, enclosing, s, out, canon);
+                return;
+            }
+            if (opcode == 0 && op instanceof OpDefNode def && def.getBody() != null) {
+                List<CValue> args = new ArrayList<>();
+                for (ExprOrOpArgNode arg : app.getArgs()) args.add(TlcValues.toCanonical((Value) tool.eval(arg, con, s)));
+                addSuccessors(new Action(app, con, def), new Label(def.getName().toString(), args), s, out, canon);
+                return;
             }
         }
-        return out;
+        addSuccessors(new Action(pred, con), new Label(enclosing, List.of()), s, out, canon);
     }
 
     /** The state as the record of the spec's variables. */
     public CValue canonical(TLCState s) {
-        Map<UniqueString, IValue> vals = s.getVals();
         TreeMap<String, CValue> m = new TreeMap<>();
-        for (UniqueString v : varNames) m.put(v.toString(), TlcValues.toCanonical((Value) vals.get(v)));
+        for (UniqueString v : varNames) m.put(v.toString(), TlcValues.toCanonical((Value) s.lookup(v)));
         return CValue.rec(m);
+    }
+
+    /**
+     * A 64-bit fingerprint of the variables' values, TLC's own value fingerprints folded in variable
+     * order. Unlike {@link TLCState#fingerPrint()} it never applies SYMMETRY: states are told apart as
+     * the canonical form tells them apart. Used to skip converting states already seen.
+     */
+    long fingerprint(TLCState s) {
+        long fp = FP64.New();
+        for (UniqueString v : varNames) fp = ((Value) s.lookup(v)).fingerPrint(fp);
+        return fp;
     }
 
     /** The names TLC's actions carry (one per disjunct of Next, before parameters). */
@@ -183,69 +238,79 @@ public final class TlcStateSpace {
     public StateGraph explore(long maxStates) {
         checkCurrent();
         StateGraph g = new StateGraph();
-        ArrayDeque<Object[]> queue = new ArrayDeque<>();
+        LongIntHashMap seen = new LongIntHashMap();
+        ArrayDeque<TLCState> queue = new ArrayDeque<>();
+        ArrayDeque<Integer> queueIndex = new ArrayDeque<>();
         for (TLCState s : initStates()) {
-            CValue c = canonical(s);
             int before = g.size();
-            int i = g.add(c, -1, null);
-            if (i == before) queue.add(new Object[] {i, s});
+            int i = g.add(canonical(s), -1, null);
+            seen.put(fingerprint(s), i);
+            if (i == before) {
+                queue.add(s);
+                queueIndex.add(i);
+            }
         }
+        List<Successor> succs = new ArrayList<>();
         while (!queue.isEmpty()) {
-            Object[] e = queue.poll();
-            int from = (Integer) e[0];
-            for (Successor succ : successors((TLCState) e[1])) {
-                int before = g.size();
-                if (before >= maxStates && g.indexOf(succ.canonical()) < 0) {
-                    g.markTruncated();
-                    continue;
+            TLCState s = queue.poll();
+            int from = queueIndex.poll();
+            succs.clear();
+            collect(s, succs, false);
+            for (Successor succ : succs) {
+                long fp = fingerprint(succ.state());
+                int to = seen.getIfAbsent(fp, -1);
+                if (to < 0) {
+                    CValue c = canonical(succ.state());
+                    int before = g.size();
+                    if (before >= maxStates && g.indexOf(c) < 0) {
+                        g.markTruncated();
+                        continue;
+                    }
+                    to = g.add(c, from, succ.label());
+                    seen.put(fp, to);
+                    if (to == before) {
+                        queue.add(succ.state());
+                        queueIndex.add(to);
+                    }
                 }
-                int to = g.add(succ.canonical(), from, succ.label());
                 g.addEdge(from, succ.label(), to);
-                if (to == before) queue.add(new Object[] {to, succ.state()});
             }
         }
         return g;
     }
 
-    /** Computes an action's label: its operator's name and the values of its formal parameters. */
-    private record LabelMaker(String name, FormalParamNode[] formals, Context con,
-                              ExprOrOpArgNode[] stateArgs, Label fixed) {
+    /**
+     * Computes an action's label: its operator's name and the values TLC bound to the operator's
+     * formal parameters. An action TLC left whole (a state-dependent {@code \E}, or an operator
+     * applied to state-dependent arguments) outside any parameterised operator is {@code dynamic}:
+     * it is split per state by {@link #expand}.
+     */
+    private record LabelMaker(String name, FormalParamNode[] formals, Context con, boolean dynamic, Label fixed) {
 
         static LabelMaker of(Action a) {
             OpDefNode def = a.getOpDef();
-            if (a.pred instanceof OpApplNode app && app.getOperator() instanceof OpDefNode op
-                    && app.getArgs().length > 0 && op.getBody() != null) {
-                // TLC kept A(args) whole (its arguments depend on the state): evaluate them per state.
-                return new LabelMaker(op.getName().toString(), null, a.con, app.getArgs(), null);
-            }
-            if (def == null) return new LabelMaker("Next", null, a.con, null, new Label("Next", List.of()));
-            FormalParamNode[] formals = def.getParams();
+            String n = def == null ? "Next" : def.getName().toString();
+            FormalParamNode[] formals = def == null ? new FormalParamNode[0] : def.getParams();
+            boolean splittable = a.pred instanceof OpApplNode app
+                    && (BuiltInOPs.getOpCode(app.getOperator().getName()) == ToolGlobals.OPCODE_be
+                        || (app.getOperator() instanceof OpDefNode op && op.getBody() != null
+                            && BuiltInOPs.getOpCode(op.getName()) == 0));
+            if (formals.length == 0 && splittable) return new LabelMaker(n, formals, a.con, true, null);
             List<CValue> args = new ArrayList<>();
             for (FormalParamNode f : formals) {
                 Object v = a.con.lookup(f);
-                if (!(v instanceof Value val)) {
-                    return new LabelMaker(def.getName().toString(), formals, a.con, null, null);
-                }
+                if (!(v instanceof Value val)) return new LabelMaker(n, formals, a.con, false, null);
                 args.add(TlcValues.toCanonical(val));
             }
-            String n = def.getName().toString();
-            return new LabelMaker(n, formals, a.con, null, new Label(n, args));
-        }
-
-        boolean mayBe(Label l) {
-            return name.equals(l.action());
+            return new LabelMaker(n, formals, a.con, false, new Label(n, args));
         }
 
         Label label(ITool tool, TLCState s) {
             if (fixed != null) return fixed;
             List<CValue> args = new ArrayList<>();
-            if (stateArgs != null) {
-                for (ExprOrOpArgNode arg : stateArgs) args.add(TlcValues.toCanonical((Value) tool.eval(arg, con, s)));
-            } else {
-                for (SymbolNode f : formals) {
-                    Object v = con.lookup(f);
-                    args.add(v instanceof Value val ? TlcValues.toCanonical(val) : CValue.str("?" + f.getName()));
-                }
+            for (SymbolNode f : formals) {
+                Object v = con.lookup(f);
+                args.add(v instanceof Value val ? TlcValues.toCanonical(val) : CValue.str("?" + f.getName()));
             }
             return new Label(name, args);
         }
