@@ -1,0 +1,21 @@
+package pcnref.pages;
+
+import pcnref.kmsg.VmFault;
+
+/** A result as the spec names it, with the kernel's vm_fault_t value (§6) it stands for. */
+public enum Result {
+    NONE(-1), OK(VmFault.OK), CONTINUE(VmFault.VM_FAULT_CONTINUE), RETRY(VmFault.VM_FAULT_RETRY),
+    SIGSEGV(VmFault.VM_FAULT_SIGSEGV);
+
+    /** The vm_fault_t carried in a response's result field; -1 for NONE (no result). */
+    public final int vmFault;
+
+    Result(int vmFault) {
+        this.vmFault = vmFault;
+    }
+
+    public static Result ofVmFault(int v) {
+        for (Result r : values()) if (r.vmFault == v && r != NONE) return r;
+        throw new IllegalArgumentException("result " + VmFault.name(v) + " is not modelled");
+    }
+}
