@@ -52,6 +52,7 @@ public record SpecConfig(Path specDir, String name, String cfg, String module, S
      */
     public static List<SpecConfig> readManifest(Path specDir) {
         Path file = specDir.resolve("manifest.json");
+        if (!Files.exists(file)) return fromCfgFiles(specDir);
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(file.toFile());
@@ -69,6 +70,28 @@ public record SpecConfig(Path specDir, String name, String cfg, String module, S
                 Map.Entry<String, JsonNode> e = it.next();
                 out.add(of(specDir, file, e.getKey(), e.getValue(), defaultModule));
             }
+        }
+        return out;
+    }
+
+    /**
+     * Without a manifest: every {@code MC<Spec>_<name>.cfg} of the folder, named and tiered by
+     * {@code <name>} (so {@code MCPageProtocol_ci.cfg} is config "ci" of tier "ci").
+     */
+    static List<SpecConfig> fromCfgFiles(Path specDir) {
+        if (!Files.isDirectory(specDir)) throw new IllegalArgumentException(specDir + ": no such spec folder");
+        List<SpecConfig> out = new ArrayList<>();
+        try (var s = Files.list(specDir)) {
+            for (String f : s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("MC") && n.endsWith(".cfg")).sorted().toList()) {
+                String base = f.substring(0, f.length() - 4);
+                int u = base.indexOf('_');
+                if (u < 0) continue;
+                String module = base.substring(0, u), name = base.substring(u + 1);
+                if (!Files.exists(specDir.resolve(module + ".tla"))) continue;
+                out.add(new SpecConfig(specDir, name, f, module, name, null, new ObjectMapper().createObjectNode()));
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException(specDir + ": " + oneLine(e.getMessage()));
         }
         return out;
     }

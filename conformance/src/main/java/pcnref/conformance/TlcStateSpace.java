@@ -15,6 +15,7 @@ import pcnref.canon.CValue;
 import tla2sany.semantic.ExprOrOpArgNode;
 import tla2sany.semantic.FormalParamNode;
 import tla2sany.semantic.OpApplNode;
+import tla2sany.semantic.OpDeclNode;
 import tla2sany.semantic.OpDefNode;
 import tla2sany.semantic.SymbolNode;
 import tla2sany.semantic.SemanticNode;
@@ -222,6 +223,22 @@ public final class TlcStateSpace {
         long fp = FP64.New();
         for (UniqueString v : varNames) fp = ((Value) s.lookup(v)).fingerPrint(fp);
         return fp;
+    }
+
+    /**
+     * The value TLC gives a CONSTANT of the spec under this cfg (after {@code =} and {@code <-}
+     * substitutions), in canonical form: what the reference must be configured with.
+     */
+    public CValue constant(String name) {
+        checkCurrent();
+        for (OpDeclNode d : tool.getRootModule().getConstantDecls()) {
+            if (!d.getName().toString().equals(name)) continue;
+            Object v = tool.lookup(d, Context.Empty, false);
+            if (v instanceof OpDefNode def) v = tool.eval(def.getBody(), Context.Empty, TLCState.Empty);
+            if (v instanceof Value val) return TlcValues.toCanonical(val);
+            throw new IllegalArgumentException(name + ": the cfg gives this constant no value TLC can evaluate");
+        }
+        throw new IllegalArgumentException(name + ": no such CONSTANT in " + tool.getRootName());
     }
 
     /** The names TLC's actions carry (one per disjunct of Next, before parameters). */

@@ -8,8 +8,9 @@ import pcnref.explore.TransitionSystem;
 
 /**
  * A reference {@link TransitionSystem} (what the explorer runs) seen as a {@link ReferenceModel}:
- * the same initial states and steps, TLC's state CONSTRAINT applied the same way (a state outside
- * it is dropped), each step label mapped to a {@link Label} and each state to its canonical value.
+ * the same initial states and successors (the explorer's own {@code successors} path), TLC's state
+ * CONSTRAINT applied the same way (a state outside it is dropped), each step label mapped to a
+ * {@link Label} and each state to its canonical value. Symmetry is not applied: every state counts.
  */
 public record TransitionSystemModel<S, L>(TransitionSystem<S, L> system, Function<L, Label> label,
                                           Function<S, CValue> canonical) implements ReferenceModel<S> {
@@ -24,10 +25,9 @@ public record TransitionSystemModel<S, L>(TransitionSystem<S, L> system, Functio
     @Override
     public List<Step<S>> steps(S state) {
         List<Step<S>> out = new ArrayList<>();
-        for (L l : system.enabled(state)) {
-            S t = system.apply(state, l);
+        system.successors(state, (l, t) -> {
             if (system.withinConstraint(t)) out.add(new Step<>(label.apply(l), t));
-        }
+        });
         return out;
     }
 
