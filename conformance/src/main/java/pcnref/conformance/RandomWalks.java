@@ -78,7 +78,7 @@ public final class RandomWalks {
         return new Result(steps, walks, visited.size(), null);
     }
 
-    private static <S> String compareSteps(List<ReferenceModel.Step<S>> jSteps, List<TlcStateSpace.Successor> tSteps,
+    static <S> String compareSteps(List<ReferenceModel.Step<S>> jSteps, List<TlcStateSpace.Successor> tSteps,
                                            ReferenceModel<S> model) {
         Map<Label, Set<CValue>> j = new TreeMap<>(), t = new TreeMap<>();
         for (ReferenceModel.Step<S> st : jSteps)
@@ -104,7 +104,7 @@ public final class RandomWalks {
         return null;
     }
 
-    private static String show(List<Label> path) {
+    static String show(List<Label> path) {
         if (path.isEmpty()) return "(initial state)";
         int from = Math.max(0, path.size() - 40); // a long walk: its last steps are what matters
         return (from > 0 ? "... " + from + " steps ... -> " : "")
