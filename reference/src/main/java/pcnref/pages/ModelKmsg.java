@@ -84,21 +84,17 @@ public final class ModelKmsg {
         };
     }
 
-    private static int typeCode(PcnKmsg m) {
-        return switch (m) {
-            case RemotePageRequest r -> 1;
-            case RemotePageResponse r -> 2;
-            case RemotePageResponseShort r -> 3;
-            case PageInvalidateRequest r -> 4;
-            case PageInvalidateResponse r -> 5;
-            default -> 0;
-        };
-    }
-
-    /** Injective 64-bit code of the spec-visible fields (fingerprinting). */
+    /** Injective 64-bit code of the spec-visible fields (fingerprinting): type, write, result, data, ws. */
     static long code(PcnKmsg m) {
-        return typeCode(m) | (write(m) ? 8L : 0) | ((long) result(m).ordinal() << 4) | ((long) (data(m) + 1) << 8)
-                | ((long) ws(m) << 24);
+        return switch (m) {
+            case RemotePageRequest r -> 1 | (r.isWrite() ? 8L : 0) | ((long) r.originWs() << 24);
+            case RemotePageResponse r -> 2 | (1L << 4) | ((long) (((PageContents.Value) r.page()).value() + 1) << 8)
+                    | ((long) r.originWs() << 24);
+            case RemotePageResponseShort r -> 3 | ((long) Result.ofVmFault(r.result()).ordinal() << 4) | ((long) r.originWs() << 24);
+            case PageInvalidateRequest r -> 4 | ((long) r.originWs() << 24);
+            case PageInvalidateResponse r -> 5 | ((long) r.originWs() << 24);
+            default -> throw new IllegalArgumentException("not a page-model message: " + m);
+        };
     }
 
     /** The spec's Msg record. */

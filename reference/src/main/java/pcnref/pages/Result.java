@@ -15,7 +15,13 @@ public enum Result {
     }
 
     public static Result ofVmFault(int v) {
-        for (Result r : values()) if (r.vmFault == v && r != NONE) return r;
+        switch (v) {
+            case 0: return OK;
+            case 0x4000: return CONTINUE;
+            case 0x400: return RETRY;
+            case 0x40: return SIGSEGV;
+            default:
+        }
         throw new IllegalArgumentException("result " + VmFault.name(v) + " is not modelled");
     }
 }
