@@ -85,23 +85,7 @@ public final class RandomWalks {
             j.computeIfAbsent(st.label(), k -> new TreeSet<>()).add(JavaStateSpace.canonical(model, st.next()));
         for (TlcStateSpace.Successor st : tSteps) t.computeIfAbsent(st.label(), k -> new TreeSet<>()).add(st.canonical());
         if (j.equals(t)) return null;
-        TreeSet<Label> labels = new TreeSet<>(j.keySet());
-        labels.addAll(t.keySet());
-        for (Label l : labels) {
-            Set<CValue> a = t.getOrDefault(l, Set.of()), b = j.getOrDefault(l, Set.of());
-            if (a.equals(b)) continue;
-            StringBuilder sb = new StringBuilder("  step ").append(l).append(": ")
-                    .append(b.isEmpty() ? "enabled in TLC, not in Java" : a.isEmpty()
-                            ? "enabled in Java, not in TLC (not a step of the spec)" : "different successors").append('\n');
-            List<CValue> onlyT = a.stream().filter(x -> !b.contains(x)).toList();
-            List<CValue> onlyJ = b.stream().filter(x -> !a.contains(x)).toList();
-            onlyT.forEach(x -> sb.append("    TLC  successor: ").append(x).append('\n'));
-            onlyJ.forEach(x -> sb.append("    Java successor: ").append(x).append('\n'));
-            if (onlyT.size() == 1 && onlyJ.size() == 1)
-                CDiff.diff(onlyT.get(0), onlyJ.get(0), "TLC", "Java").forEach(d -> sb.append("    differs in ").append(d).append('\n'));
-            return sb.toString().stripTrailing();
-        }
-        return null;
+        return StepDifference.describe(t, j);
     }
 
     static String show(List<Label> path) {

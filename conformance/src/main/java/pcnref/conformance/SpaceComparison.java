@@ -77,26 +77,7 @@ public final class SpaceComparison {
                 .append(path.isEmpty() ? "(initial state)" : path.stream().map(Label::toString).collect(Collectors.joining(" -> ")))
                 .append('\n');
         sb.append("  in state: ").append(tlc.state(i)).append('\n');
-        TreeSet<Label> labels = new TreeSet<>(ts.keySet());
-        labels.addAll(js.keySet());
-        for (Label l : labels) {
-            Set<CValue> t = ts.getOrDefault(l, Set.of()), j = js.getOrDefault(l, Set.of());
-            if (t.equals(j)) continue;
-            sb.append("  step ").append(l).append(": ");
-            if (j.isEmpty()) sb.append("enabled in TLC, not in Java\n");
-            else if (t.isEmpty()) sb.append("enabled in Java, not in TLC (not a step of the spec)\n");
-            else sb.append("different successors\n");
-            List<CValue> onlyT = new ArrayList<>(), onlyJ = new ArrayList<>();
-            for (CValue x : t) if (!j.contains(x)) onlyT.add(x);
-            for (CValue x : j) if (!t.contains(x)) onlyJ.add(x);
-            onlyT.forEach(x -> sb.append("    TLC  successor: ").append(x).append('\n'));
-            onlyJ.forEach(x -> sb.append("    Java successor: ").append(x).append('\n'));
-            if (onlyT.size() == 1 && onlyJ.size() == 1) {
-                CDiff.diff(onlyT.get(0), onlyJ.get(0), "TLC", "Java")
-                        .forEach(d -> sb.append("    differs in ").append(d).append('\n'));
-            }
-            break; // the first differing step is enough to act on
-        }
+        sb.append(StepDifference.describe(ts, js)).append('\n');
         return sb.toString().stripTrailing();
     }
 
