@@ -67,7 +67,8 @@ public final class ConformCommand implements Callable<Integer> {
                 if (!noGraph && c.tier().equals("ci") && !c.hasSymmetry()) graphConfigs.add(c);
                 if (walks > 0 && !c.tier().equals("ci")) walkConfigs.add(c);
             }
-            if (walks > 0 && walkConfigs.isEmpty()) walkConfigs.addAll(graphConfigs);
+            if (walks > 0 && walkConfigs.isEmpty()) // no deeper config: walk the ci ones
+                all.stream().filter(c -> c.tier().equals("ci")).forEach(walkConfigs::add);
         }
         ObjectMapper om = new ObjectMapper();
         ArrayNode out = om.createArrayNode();
@@ -107,7 +108,7 @@ public final class ConformCommand implements Callable<Integer> {
             }
         }
         if (graphConfigs.isEmpty() && walkConfigs.isEmpty()) {
-            System.err.println("pcn conform: " + dir.resolve("manifest.json") + ": no config selected");
+            System.err.println("pcn conform: " + dir + ": no config selected (ci-tier configs without SYMMETRY, or --config NAME)");
             return 2;
         }
         if (json) System.out.println(out.toPrettyString());

@@ -12,7 +12,7 @@ public final class Conformance {
     public record Outcome(SpecConfig config, SpaceComparison.Result result, double tlcSeconds, double javaSeconds,
                           RandomWalks.Result walks, double walkSeconds) {
         public boolean ok() {
-            return result.equal() && (walks == null || walks.ok());
+            return (result == null || result.equal()) && (walks == null || walks.ok());
         }
     }
 
