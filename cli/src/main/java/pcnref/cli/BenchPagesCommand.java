@@ -65,7 +65,7 @@ public final class BenchPagesCommand implements Callable<Integer> {
                     "child JVM wall time incl. start-up and parsing; TLC's own clock: " + r.tlcFinished()));
         }
         TransitionSystem<?, ?> ts = PagesReference.system(c);
-        for (String pass : List.of("cold (incl. JIT warm-up)", "warm (second run, same JVM)")) {
+        for (String pass : List.of("cold (JIT warm-up included)", "warm (second run, same JVM)")) {
             System.out.printf("  Java explorer, %s ...%n", pass);
             ExploreResult<?, ?> r = new Explorer<>(ts).run();
             if (!r.complete()) {
@@ -94,8 +94,8 @@ public final class BenchPagesCommand implements Callable<Integer> {
         for (Row r : rows) sb.append(String.format("| %s | %,d | %.2f | %,.0f | %s |%n", r.tool, r.distinct, r.seconds, r.rate(), r.note));
         Row tlc1 = rows.stream().filter(r -> r.tool.startsWith("TLC")).findFirst().orElseThrow();
         Row tlcBest = rows.stream().filter(r -> r.tool.startsWith("TLC")).max((a, b) -> Double.compare(a.rate(), b.rate())).orElseThrow();
-        Row cold = rows.stream().filter(r -> r.tool.contains("cold")).findFirst().orElseThrow();
-        Row warm = rows.stream().filter(r -> r.tool.contains("warm")).findFirst().orElseThrow();
+        Row cold = rows.stream().filter(r -> r.tool.contains(", cold")).findFirst().orElseThrow();
+        Row warm = rows.stream().filter(r -> r.tool.contains(", warm")).findFirst().orElseThrow();
         sb.append(String.format("%nRatio (distinct states/s), Java cold / TLC -workers 1: **%.1fx**; Java cold / best TLC (%s): **%.1fx**; "
                         + "Java warm / best TLC: %.1fx.%n",
                 cold.rate() / tlc1.rate(), tlcBest.tool, cold.rate() / tlcBest.rate(), warm.rate() / tlcBest.rate()));

@@ -18,4 +18,17 @@ public interface ReferenceModel<S> {
     List<Step<S>> steps(S state);
 
     CValue canonical(S state);
+
+    /**
+     * The reference's own 64-bit state fingerprint, if it has one (the explorer's): lets the BFS skip
+     * converting states it has already seen. A fingerprint that merged distinct states would show as
+     * missing states in the comparison, so using it also checks it.
+     */
+    default boolean hasFingerprint() {
+        return false;
+    }
+
+    default long fingerprint(S state) {
+        throw new UnsupportedOperationException("no fingerprint");
+    }
 }

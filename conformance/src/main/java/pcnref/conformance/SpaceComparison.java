@@ -1,6 +1,8 @@
 package pcnref.conformance;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,6 @@ public final class SpaceComparison {
     /** The verdict: sizes on both sides and, when unequal, a readable first difference. */
     public record Result(boolean equal, int tlcStates, int javaStates, int tlcTransitions, int javaTransitions,
                          String firstDifference) {}
-
-    private record Out(Label label, CValue to) {}
 
     public static Result compare(StateGraph tlc, StateGraph java) {
         int tlcT = distinctEdges(tlc), javaT = distinctEdges(java);
@@ -59,13 +59,22 @@ public final class SpaceComparison {
             }
             return sb.toString().stripTrailing();
         }
-        List<List<Out>> tOut = outgoing(tlc), jOut = outgoing(java);
+        // Java state numbers in TLC's numbering (or -1-j for a state TLC does not have), so that the
+        // outgoing transitions of a state compare as small sets of (label, number).
+        int[] jToT = new int[java.size()];
+        for (int j = 0; j < java.size(); j++) {
+            int t = tlc.indexOf(java.state(j));
+            jToT[j] = t >= 0 ? t : -1 - j;
+        }
+        int[] tToJ = new int[tlc.size()];
+        Arrays.fill(tToJ, -1);
+        for (int j = 0; j < java.size(); j++) if (jToT[j] >= 0) tToJ[jToT[j]] = j;
+        List<Set<Numbered>> tOut = numbered(tlc, null), jOut = numbered(java, jToT);
         for (int i = 0; i < tlc.size(); i++) {
-            int j = java.indexOf(tlc.state(i));
+            int j = tToJ[i];
             if (j < 0) continue; // reached from an earlier state, which is reported first
-            Map<Label, Set<CValue>> ts = byLabel(tOut.get(i)), js = byLabel(jOut.get(j));
-            if (ts.equals(js)) continue;
-            return describe(tlc, i, ts, js);
+            if (tOut.get(i).equals(jOut.get(j))) continue;
+            return describe(tlc, i, byLabel(tlc, tOut.get(i), x -> x), byLabel(java, jOut.get(j), x -> x < 0 ? -1 - x : tToJ[x]));
         }
         return null;
     }
@@ -81,16 +90,21 @@ public final class SpaceComparison {
         return sb.toString().stripTrailing();
     }
 
-    private static List<List<Out>> outgoing(StateGraph g) {
-        List<List<Out>> out = new ArrayList<>(g.size());
-        for (int i = 0; i < g.size(); i++) out.add(new ArrayList<>());
-        for (StateGraph.Edge e : g.edges()) out.get(e.from()).add(new Out(e.label(), g.state(e.to())));
+    private record Numbered(Label label, int to) {}
+
+    /** Outgoing (label, target) sets per state, targets renumbered by {@code renumber} if given. */
+    private static List<Set<Numbered>> numbered(StateGraph g, int[] renumber) {
+        List<Set<Numbered>> out = new ArrayList<>(g.size());
+        for (int i = 0; i < g.size(); i++) out.add(new HashSet<>());
+        for (StateGraph.Edge e : g.edges())
+            out.get(e.from()).add(new Numbered(e.label(), renumber == null ? e.to() : renumber[e.to()]));
         return out;
     }
 
-    private static Map<Label, Set<CValue>> byLabel(List<Out> outs) {
+    /** Outgoing steps by label, targets as canonical states; {@code own} maps a number back to {@code g}'s. */
+    private static Map<Label, Set<CValue>> byLabel(StateGraph g, Set<Numbered> outs, IntUnaryOperator own) {
         Map<Label, Set<CValue>> m = new TreeMap<>();
-        for (Out o : outs) m.computeIfAbsent(o.label(), k -> new TreeSet<>()).add(o.to());
+        for (Numbered o : outs) m.computeIfAbsent(o.label(), x -> new TreeSet<>()).add(g.state(own.applyAsInt(o.to())));
         return m;
     }
 }

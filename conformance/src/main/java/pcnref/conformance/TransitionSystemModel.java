@@ -32,6 +32,17 @@ public record TransitionSystemModel<S, L>(TransitionSystem<S, L> system, Functio
     }
 
     @Override
+    public boolean hasFingerprint() {
+        return true;
+    }
+
+    /** The plain fingerprint, never the symmetry-reduced one. */
+    @Override
+    public long fingerprint(S state) {
+        return system.fingerprint(state);
+    }
+
+    @Override
     public CValue canonical(S state) {
         return canonical.apply(state);
     }
