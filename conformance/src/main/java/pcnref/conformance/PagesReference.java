@@ -34,7 +34,7 @@ public final class PagesReference {
         return pageConfig(tlc, config);
     }
 
-    static PageConfig pageConfig(TlcStateSpace tlc, SpecConfig config) {
+    public static PageConfig pageConfig(TlcStateSpace tlc, SpecConfig config) {
         try {
             List<Integer> home = new ArrayList<>();
             for (CValue v : ((CValue.CSeq) tlc.constant("Home")).elems()) home.add((int) ((CValue.CInt) v).value());

@@ -35,6 +35,18 @@ public record SpecConfig(Path specDir, String name, String cfg, String module, S
         }
     }
 
+    /** TLC's distinct-state count recorded in the manifest for this config, or -1. */
+    public long tlcDistinctStates() {
+        JsonNode tlc = entry.get("tlc");
+        if (tlc != null && tlc.isObject()) {
+            for (String n : new String[] {"distinct", "distinct_states", "distinctStates"}) {
+                JsonNode v = tlc.get(n);
+                if (v != null && v.canConvertToLong()) return v.asLong();
+            }
+        }
+        return longField("distinct_states", "distinctStates", "distinct");
+    }
+
     /** An integer field of the manifest entry (e.g. the expected distinct states), or -1. */
     public long longField(String... names) {
         for (String n : names) {

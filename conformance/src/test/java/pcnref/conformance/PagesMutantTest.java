@@ -16,16 +16,16 @@ class PagesMutantTest {
     }
 
     @Test
-    void invalidationThatLosesItsEffectIsCaught() {
+    void fetchThatLosesItsEffectIsCaught() {
         SpecConfig c = ci();
         TlcStateSpace tlc = TlcStateSpace.load(c.specDir(), c.module(), c.cfg());
         PageConfig cfg = PagesReference.pageConfig(tlc, c);
-        Lockstep.Result r = Lockstep.run(tlc, Mutants.lostEffect(PagesReference.model(cfg), "InvalidateApply"), 200_000);
-        System.out.println("mutant InvalidateApply (lost effect):\n" + r.firstDifference());
+        Lockstep.Result r = Lockstep.run(tlc, Mutants.lostEffect(PagesReference.model(cfg), "FetchPageFromOrigin"), 200_000);
+        System.out.println("mutant FetchPageFromOrigin (lost effect):\n" + r.firstDifference());
         assertFalse(r.equal());
         String d = r.firstDifference();
         assertTrue(d.startsWith("first difference after "), d);
-        assertTrue(d.contains("step InvalidateApply("), d);
+        assertTrue(d.contains("step FetchPageFromOrigin("), d);
         assertTrue(d.contains("TLC  successor: [") && d.contains("Java successor: ["), d);
         assertTrue(d.contains("differs in "), d);
     }
