@@ -7,11 +7,10 @@
 EXTENDS PageProtocol
 
 \* Thread homes (Home[t+1] = node of thread t), one per model size.
-HomeCi    == <<0, 1, 1, 2>>     \* origin, 2 threads on remote 1, remote 2
-HomeSmall == <<1, 1, 2>>        \* 2 threads on remote 1, 1 on remote 2
-HomeBug   == <<0, 1, 2>>        \* one thread per node
-HomeLive  == <<0, 1, 2>>
-HomeDeep  == <<0, 0, 1, 1, 2>>
+HomeCi     == <<0, 1, 2>>       \* one thread per node
+HomeFollow == <<1, 1, 2>>       \* two threads on remote 1 (followers, retry waiters)
+HomeDeep   == <<0, 1, 1, 2>>    \* origin thread + two on remote 1 + remote 2
+HomeLive   == <<1, 2>>          \* one thread on each remote (liveness)
 
 \* Liveness properties, named for the cfgs.
 InvalidationsAndRequestsAnswered == WaitsComplete

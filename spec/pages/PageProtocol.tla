@@ -477,7 +477,7 @@ ReplaceWorker(P, w, w2) == (P \ {w}) \cup {w2}
 \* mm/memory.c:handle_pte_fault_origin from __handle_remotefault_at_origin:
 \* a remote's first touch, origin PTE NONE: zeroed anonymous page,
 \* writable (VM_WRITE), then "goto again" (S4.2 step 5).
-HandlePteFaultOrigin(w) ==
+HandlePteFaultOriginW(w) ==
     /\ w.type = "REQ" /\ w.stage = "Start" /\ pte[Origin] = "NONE"
     /\ pte' = [pte EXCEPT ![Origin] = "RW"]
     /\ frame' = [frame EXCEPT ![Origin] = 0]
@@ -487,7 +487,7 @@ HandlePteFaultOrigin(w) ==
 \* process_remote_page_request -> __handle_remotefault_at_origin: take the
 \* fault handle with PC_FAULT_FLAG_REMOTE (S4.2 step 6).  NULL ->
 \* VM_FAULT_RETRY (answered by PostResponse), possibly after waiting.
-ServeAtOriginStart(w) ==
+ServeAtOriginStartW(w) ==
     LET d == FhDecision(Origin, w.write, TRUE) IN
     /\ w.type = "REQ" /\ w.stage = "Start" /\ pte[Origin] # "NONE"
     /\ CASE d = "LEADER" ->
@@ -513,7 +513,7 @@ ServeAtOriginStart(w) ==
 \* (S4.2 step 8): requester owns it -> BUG_ON(read) ("Read fault from
 \* owner??"), __claim_local_page(except = requester), grant; origin owns it
 \* -> write: __claim_local_page(except = origin); read: nothing.
-ServeAtOriginDecide(w) ==
+ServeAtOriginDecideW(w) ==
     LET G == w.from \in owners
         S == IF G THEN owners \ {w.from, Origin}
              ELSE IF w.write THEN owners \ {Origin} ELSE {} IN
@@ -533,7 +533,7 @@ ServeAtOriginDecide(w) ==
 
 \* __handle_remotefault_at_origin branch (C): origin does not own the page,
 \* __claim_remote_page from the owner src (peers == 0 -> panic).
-ServeAtOriginClaimRemote(w, src) ==
+ServeAtOriginClaimRemoteW(w, src) ==
     /\ w.type = "REQ" /\ w.stage = "Decide" /\ w.from \notin owners /\ ~Mine
     /\ IF ClaimPeers = {}
        THEN /\ src = -1
@@ -554,7 +554,7 @@ ServeAtOriginClaimRemote(w, src) ==
 \* bit off, origin PTE INVALID; read: origin PTE present RO, origin bit on;
 \* copy the frame unless granted; __finish_fault_handling.  The response is
 \* posted later (PostResponse): the B12 gap.
-ServeAtOriginUpdate(w) ==
+ServeAtOriginUpdateW(w) ==
     LET i == WorkerWs(w)
         s == ws[i].src
         f1 == IF s # -1 /\ ws[i].result = "OK" /\ pte[Origin] # "NONE" THEN ws[i].data ELSE frame[Origin]
@@ -580,7 +580,7 @@ ServeAtOriginUpdate(w) ==
 \* process_remote_page_request tail: post REMOTE_PAGE_RESPONSE (result 0,
 \* data) or _SHORT (any other result) to the requester; the work item ends.
 \* At the origin the requester is a remote thread, at a remote the origin.
-PostResponse(n, w) ==
+PostResponseW(n, w) ==
     /\ w.type = "REQ" /\ w.stage = "Respond"
     /\ chan' = Send(chan, n, w.from, Resp(w.ws, w.result, w.data))
     /\ pool' = [pool EXCEPT ![n] = @ \ {w}]
@@ -596,7 +596,7 @@ PostResponse(n, w) ==
 \* as built WITHOUT finishing the handle (B1).  BUG_ON(!page_is_mine).
 \* write: own bit off, PTE INVALID; read: PTE read-only; copy the frame;
 \* __finish_fault_handling.
-ServeAtRemote(n, w) ==
+ServeAtRemoteW(n, w) ==
     LET d == FhDecision(n, w.write, TRUE)
         wData == [w EXCEPT !.stage = "Respond", !.result = "OK", !.data = frame[n]]
         wSegv == [w EXCEPT !.stage = "Respond", !.result = "SIGSEGV"]
@@ -637,7 +637,7 @@ ServeAtRemote(n, w) ==
 \* process_page_invalidate_request -> __do_invalidate_page ->
 \* __start_invalidation with a handle present: BUG_ON(already INVALIDATE),
 \* set FAULT_HANDLE_INVALIDATE and sleep until its users are gone (S4.6).
-InvalidateStart(n, w) ==
+InvalidateStartW(n, w) ==
     /\ w.type = "INV" /\ w.stage = "Start" /\ fh[n].kind # "NONE"
     /\ IF fh[n].inv
        THEN /\ bugsHit' = bugsHit \cup {"DoubleInvalidate"}
@@ -653,7 +653,7 @@ InvalidateStart(n, w) ==
 \* own bit off, BUG_ON(!pte_present), PTE INVALID (frame kept),
 \* __finish_invalidation (unhash, wake retry waiters); then
 \* process_page_invalidate_request posts PAGE_INVALIDATE_RESPONSE.
-InvalidateApply(n, w) ==
+InvalidateApplyW(n, w) ==
     LET waited == w.stage = "InvWait" IN
     /\ w.type = "INV"
     /\ \/ w.stage = "Start" /\ fh[n].kind = "NONE"
@@ -746,29 +746,50 @@ ReleaseFromRemote(n) ==
                    populated, ret, ws, lastWritten, bugsHit, envOps, dontneedFwd>>
 
 -----------------------------------------------------------------------------
-OriginWorkerStep(w) ==
-    \/ HandlePteFaultOrigin(w)
-    \/ ServeAtOriginStart(w)
-    \/ ServeAtOriginDecide(w)
-    \/ \E src \in ClaimSources : ServeAtOriginClaimRemote(w, src)
-    \/ ServeAtOriginUpdate(w)
-    \/ PostResponse(Origin, w)
+(* Work items are named by (node, sender, station): unique in a pool, and  *)
+(* constant sets, so a transition label is the action name + these ids.   *)
+WorkerAt(n, ty, f, i) == {w \in pool[n] : w.type = ty /\ w.from = f /\ w.ws = i}
 
-RemoteWorkerStep(n, w) ==
-    \/ ServeAtRemote(n, w)
-    \/ PostResponse(n, w)
-    \/ InvalidateStart(n, w)
-    \/ InvalidateApply(n, w)
+\* Origin work items: a request from remote f's thread with station i.
+HandlePteFaultOrigin(f, i)        == \E w \in WorkerAt(Origin, "REQ", f, i) : HandlePteFaultOriginW(w)
+ServeAtOriginStart(f, i)          == \E w \in WorkerAt(Origin, "REQ", f, i) : ServeAtOriginStartW(w)
+ServeAtOriginDecide(f, i)         == \E w \in WorkerAt(Origin, "REQ", f, i) : ServeAtOriginDecideW(w)
+ServeAtOriginClaimRemote(f, i, src) == \E w \in WorkerAt(Origin, "REQ", f, i) : ServeAtOriginClaimRemoteW(w, src)
+ServeAtOriginUpdate(f, i)         == \E w \in WorkerAt(Origin, "REQ", f, i) : ServeAtOriginUpdateW(w)
+\* Any node n: post the response of the request from f with station i.
+PostResponse(n, f, i)             == \E w \in WorkerAt(n, "REQ", f, i) : PostResponseW(n, w)
+\* Remote work items: a request / invalidation from the origin waiter with station i.
+ServeAtRemote(n, i)               == \E w \in WorkerAt(n, "REQ", Origin, i) : ServeAtRemoteW(n, w)
+InvalidateStart(n, i)             == \E w \in WorkerAt(n, "INV", Origin, i) : InvalidateStartW(n, w)
+InvalidateApply(n, i)             == \E w \in WorkerAt(n, "INV", Origin, i) : InvalidateApplyW(n, w)
+
+Sources == -1..(N - 1)
 
 \* Everything a thread does once its access has begun.
 ThreadStep(t) ==
     \/ UserRead(t) \/ UserWrite(t)
     \/ HandlePteFault(t) \/ StartFaultHandling(t) \/ BackoffRetry(t)
     \/ RacyExitAtOrigin(t) \/ ClaimLocalPage(t)
-    \/ \E src \in ClaimSources : ClaimRemotePage(t, src)
+    \/ \E src \in Sources : ClaimRemotePage(t, src)
     \/ MakePteValid(t)
     \/ FetchPageFromOrigin(t) \/ RemoteFaultComplete(t)
     \/ FinishFaultHandling(t)
+
+\* Every step of the origin work item serving remote f's thread with station i.
+OriginWorkerStep(f, i) ==
+    \/ HandlePteFaultOrigin(f, i)
+    \/ ServeAtOriginStart(f, i)
+    \/ ServeAtOriginDecide(f, i)
+    \/ \E src \in Sources : ServeAtOriginClaimRemote(f, i, src)
+    \/ ServeAtOriginUpdate(f, i)
+    \/ PostResponse(Origin, f, i)
+
+\* Every step of the work item at remote n for the origin waiter with station i.
+RemoteWorkerStep(n, i) ==
+    \/ ServeAtRemote(n, i)
+    \/ PostResponse(n, Origin, i)
+    \/ InvalidateStart(n, i)
+    \/ InvalidateApply(n, i)
 
 Next ==
     \/ \E t \in Threads, w \in BOOLEAN : BeginAccess(t, w)
@@ -779,21 +800,21 @@ Next ==
     \/ \E t \in Threads : BackoffRetry(t)
     \/ \E t \in Threads : RacyExitAtOrigin(t)
     \/ \E t \in Threads : ClaimLocalPage(t)
-    \/ \E t \in Threads : \E src \in ClaimSources : ClaimRemotePage(t, src)
+    \/ \E t \in Threads, src \in Sources : ClaimRemotePage(t, src)
     \/ \E t \in Threads : MakePteValid(t)
     \/ \E t \in Threads : FetchPageFromOrigin(t)
     \/ \E t \in Threads : RemoteFaultComplete(t)
     \/ \E t \in Threads : FinishFaultHandling(t)
     \/ \E a \in Nodes, b \in Nodes : Deliver(a, b)
-    \/ \E w \in pool[Origin] : HandlePteFaultOrigin(w)
-    \/ \E w \in pool[Origin] : ServeAtOriginStart(w)
-    \/ \E w \in pool[Origin] : ServeAtOriginDecide(w)
-    \/ \E w \in pool[Origin] : \E src \in ClaimSources : ServeAtOriginClaimRemote(w, src)
-    \/ \E w \in pool[Origin] : ServeAtOriginUpdate(w)
-    \/ \E n \in Nodes : \E w \in pool[n] : PostResponse(n, w)
-    \/ \E n \in Remotes : \E w \in pool[n] : ServeAtRemote(n, w)
-    \/ \E n \in Remotes : \E w \in pool[n] : InvalidateStart(n, w)
-    \/ \E n \in Remotes : \E w \in pool[n] : InvalidateApply(n, w)
+    \/ \E f \in Remotes, i \in Threads : HandlePteFaultOrigin(f, i)
+    \/ \E f \in Remotes, i \in Threads : ServeAtOriginStart(f, i)
+    \/ \E f \in Remotes, i \in Threads : ServeAtOriginDecide(f, i)
+    \/ \E f \in Remotes, i \in Threads, src \in Sources : ServeAtOriginClaimRemote(f, i, src)
+    \/ \E f \in Remotes, i \in Threads : ServeAtOriginUpdate(f, i)
+    \/ \E n \in Nodes, f \in Nodes, i \in WsIds : PostResponse(n, f, i)
+    \/ \E n \in Remotes, i \in WsIds : ServeAtRemote(n, i)
+    \/ \E n \in Remotes, i \in WsIds : InvalidateStart(n, i)
+    \/ \E n \in Remotes, i \in WsIds : InvalidateApply(n, i)
     \/ ZapOrigin
     \/ \E n \in Remotes : ZapRemote(n)
     \/ \E n \in Remotes : ForwardMadviseDontneed(n)
@@ -805,21 +826,16 @@ Spec == Init /\ [][Next]_vars
 
 -----------------------------------------------------------------------------
 (***************************** fairness ************************************)
-(* Workers are identified by (node, type, sender, station): fairness is    *)
-(* per work item, as the kernel's workqueue runs every item eventually.    *)
-WorkerKeys == {"REQ", "INV"} \X Nodes \X WsIds
-WorkerStepKey(n, k) ==
-    \E w \in pool[n] :
-        /\ w.type = k[1] /\ w.from = k[2] /\ w.ws = k[3]
-        /\ IF n = Origin THEN OriginWorkerStep(w) ELSE RemoteWorkerStep(n, w)
-
+(* Fairness is per work item (node, sender, station): the kernel's        *)
+(* workqueue runs every item eventually.                                   *)
 \* The re-executed instruction (after a fault returned) and everything the
 \* kernel does for a begun access.  No fairness on BeginAccess: a thread may
 \* stay idle.  Environment (bug) actions get no fairness.
 WeakFairness ==
     /\ \A t \in Threads : WF_vars(ThreadStep(t))
-    /\ \A a \in Nodes, b \in Nodes : WF_vars(Deliver(a, b))
-    /\ \A n \in Nodes, k \in WorkerKeys : WF_vars(WorkerStepKey(n, k))
+    /\ \A n \in Remotes : WF_vars(Deliver(Origin, n)) /\ WF_vars(Deliver(n, Origin))
+    /\ \A f \in Remotes, i \in Threads : WF_vars(OriginWorkerStep(f, i))
+    /\ \A n \in Remotes, i \in WsIds : WF_vars(RemoteWorkerStep(n, i))
 
 FairSpec == Spec /\ WeakFairness
 
@@ -903,11 +919,11 @@ HandlesReleasedInv == Quiescent => \A n \in Nodes : fh[n].kind = "NONE"
 \* Replies still expected by station i: requests/replies carrying i in the
 \* channels plus live work items serving i (an origin worker carries its
 \* requester's station, a remote worker the origin waiter's).
-SumOverNodes(F(_)) == LET f[k \in 0..N] == IF k = 0 THEN 0 ELSE F(k - 1) + f[k - 1] IN f[N]
+ChanSlots == UNION {{<<a, b, k>> : k \in 1..Len(chan[a][b])} : a \in Nodes, b \in Nodes}
+PoolSlots == UNION {{<<n, w>> : w \in pool[n]} : n \in Nodes}
 Pending(i) ==
-    SumOverNodes(LAMBDA a : SumOverNodes(LAMBDA b :
-        Len(SelectSeq(chan[a][b], LAMBDA m : m.ws = i))))
-    + SumOverNodes(LAMBDA n : Cardinality({w \in pool[n] : w.ws = i /\ w.stage # "Oops"}))
+    Cardinality({p \in ChanSlots : chan[p[1]][p[2]][p[3]].ws = i})
+    + Cardinality({p \in PoolSlots : p[2].ws = i /\ p[2].stage # "Oops"})
 WaitCountMatchesInv == \A i \in WsIds : ws[i].count = Pending(i)
 
 -----------------------------------------------------------------------------
