@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import pcnref.conformance.PagesReference;
 import pcnref.conformance.SpecConfig;
-import pcnref.conformance.TlcProcess;
 import pcnref.explore.ExploreResult;
 import pcnref.explore.Explorer;
 import pcnref.explore.TransitionSystem;
+import pcnref.spec.TlcResult;
+import pcnref.spec.TlcRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,7 +47,7 @@ public final class BenchPagesCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Path dir = PagesReference.specDir();
         List<SpecConfig> all = SpecConfig.readManifest(dir);
-        SpecConfig c = all.stream().filter(x -> x.name().equals(config)).findFirst()
+        SpecConfig c = all.stream().filter(x -> x.isNamed(config)).findFirst()
                 .or(() -> all.stream().filter(x -> x.tier().equals(config) && !x.hasSymmetry()).findFirst())
                 .or(() -> all.stream().filter(x -> x.tier().equals(config)).findFirst())
                 .orElseThrow(() -> new IllegalArgumentException(dir.resolve("manifest.json") + ": no config or tier named " + config));
@@ -55,14 +56,13 @@ public final class BenchPagesCommand implements Callable<Integer> {
         for (int w : tlcWorkers) {
             if (w < 1 || w > 2) throw new IllegalArgumentException("--tlc-workers: " + w + " (1 or 2 on this machine)");
             System.out.printf("  TLC -workers %d ...%n", w);
-            TlcProcess.Run r = TlcProcess.run(dir, c.module(), c.cfg(), w, "6g", timeout);
-            if (!r.completed()) {
-                System.err.println("pcn bench pages: " + c.cfgPath() + ": TLC did not complete (exit " + r.exitCode() + ", "
-                        + r.tlcFinished() + "): " + String.join(" | ", r.lastLines().subList(Math.max(0, r.lastLines().size() - 3), r.lastLines().size())));
+            TlcResult r = new TlcRunner(new TlcRunner.Duration(timeout), null).run(dir, c.module() + ".tla", c.cfg(), w);
+            if (!r.holds() || r.distinctStates() < 0) {
+                System.err.println("pcn bench pages: " + c.cfgPath() + ": TLC did not complete: " + r.outcome() + " " + r.detail());
                 return 1;
             }
-            rows.add(new Row("TLC 2.18, -workers " + w, r.distinctStates(), r.wallSeconds(),
-                    "child JVM wall time incl. start-up and parsing; TLC's own clock: " + r.tlcFinished()));
+            rows.add(new Row("TLC 2.18, -workers " + w, r.distinctStates(), r.seconds(),
+                    "child JVM wall time, start-up and parsing included"));
         }
         TransitionSystem<?, ?> ts = PagesReference.system(c);
         for (String pass : List.of("cold (JIT warm-up included)", "warm (second run, same JVM)")) {
@@ -120,7 +120,7 @@ public final class BenchPagesCommand implements Callable<Integer> {
                 + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores (nproc), " + cpu + ", "
                 + (memKb > 0 ? String.format("%.1f GiB RAM", memKb / 1024.0 / 1024.0) : "RAM unknown")
                 + ", Java " + System.getProperty("java.version") + ". The machine was shared with other jobs: figures vary run to run.\n\n"
-                + "TLC runs in a child JVM (`tlc2.TLC -deadlock`, invariants of the cfg checked); its time is the wall time of that JVM, "
+                + "TLC runs in a child JVM (`pcnref.spec.TlcRunner`: `tlc2.TLC`, invariants of the cfg checked, -Xmx3g); its time is the wall time of that JVM, "
                 + "start-up and SANY parsing included, which weighs on small configs. The Java explorer runs in the `pcn` JVM, one "
                 + "thread, invariants checked, fingerprints in a primitive hash map.\n\n" + table;
     }

@@ -57,7 +57,7 @@ public final class ConformCommand implements Callable<Integer> {
         List<SpecConfig> all = SpecConfig.readManifest(dir);
         List<SpecConfig> graphConfigs = new ArrayList<>(), walkConfigs = new ArrayList<>();
         if (config != null) {
-            SpecConfig c = all.stream().filter(x -> x.name().equals(config) || x.cfg().equals(config)).findFirst()
+            SpecConfig c = all.stream().filter(x -> x.isNamed(config)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException(dir.resolve("manifest.json") + ": no config named " + config
                             + " (known: " + String.join(", ", all.stream().map(SpecConfig::name).toList()) + ")"));
             if (!noGraph) graphConfigs.add(c);
