@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import pcnref.conformance.Conformance;
+import pcnref.conformance.Lockstep;
 import pcnref.conformance.PagesReference;
 import pcnref.conformance.SpecConfig;
 import picocli.CommandLine.Command;
@@ -63,8 +64,13 @@ public final class ConformCommand implements Callable<Integer> {
             if (!noGraph) graphConfigs.add(c);
             if (walks > 0) walkConfigs.add(c);
         } else {
+            java.util.Map<String, String> models = new java.util.HashMap<>();
             for (SpecConfig c : all) {
-                if (!noGraph && c.tier().equals("ci") && !c.hasSymmetry()) graphConfigs.add(c);
+                if (!noGraph && c.tier().equals("ci") && !c.hasSymmetry()) {
+                    String same = models.putIfAbsent(c.modelKey(), c.name());
+                    if (same == null) graphConfigs.add(c);
+                    else if (!json) System.out.printf("%s: same model as %s (only the checked properties differ): not repeated%n", c.name(), same);
+                }
                 if (walks > 0 && !c.tier().equals("ci")) walkConfigs.add(c);
             }
             if (walks > 0 && walkConfigs.isEmpty()) // no deeper config: walk the ci ones
@@ -74,6 +80,22 @@ public final class ConformCommand implements Callable<Integer> {
         ArrayNode out = om.createArrayNode();
         boolean ok = true;
         for (SpecConfig c : graphConfigs) {
+            if (c.refuted()) { // TLC stops at the counterexample; the full space is deep-tier sized
+                long t0 = System.nanoTime();
+                Lockstep.Result r = Conformance.lockstep(c, maxStates);
+                double secs = (System.nanoTime() - t0) / 1e9;
+                ok &= r.equal();
+                ObjectNode n = out.addObject();
+                n.put("config", c.name()).put("check", "lockstep-to-depth").put("depth", c.tlcDepth()).put("equal", r.equal())
+                        .put("states", r.states()).put("transitions", r.transitions()).put("seconds", round(secs));
+                if (!r.equal()) n.put("firstDifference", r.firstDifference() == null ? "state limit reached" : r.firstDifference());
+                if (!json) {
+                    System.out.printf("%s: TLC refutes it (%s, counterexample of %d states): %s up to depth %d: %,d states, %,d transitions, %.2f s%n",
+                            c.name(), c.expected(), c.tlcDepth(), r.equal() ? "EQUAL" : "DIFFERENT", c.tlcDepth(), r.states(), r.transitions(), secs);
+                    if (r.firstDifference() != null) System.out.println(r.firstDifference().indent(2).stripTrailing());
+                }
+                continue;
+            }
             if (!json) System.out.printf("%s (%s%s): exploring both sides...%n", c.name(), c.cfg(),
                     c.hasSymmetry() ? ", SYMMETRY ignored: full space on both sides" : "");
             Conformance.Outcome o = Conformance.check(c, PagesReference.model(c), maxStates);

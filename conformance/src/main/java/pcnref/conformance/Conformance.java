@@ -27,6 +27,16 @@ public final class Conformance {
         return new Outcome(config, r, (t1 - t0) / 1e9, (t2 - t1) / 1e9, null, 0);
     }
 
+    /**
+     * The lockstep check of one config (stops at the first difference); for a config TLC refutes,
+     * up to the counterexample's length, as TLC stopped there too.
+     */
+    public static Lockstep.Result lockstep(SpecConfig config, long maxStates) {
+        TlcStateSpace tlc = TlcStateSpace.load(config.specDir(), config.module(), config.cfg());
+        return Lockstep.run(tlc, PagesReference.model(PagesReference.pageConfig(tlc, config)), (int) maxStates,
+                config.refuted() ? config.tlcDepth() : Integer.MAX_VALUE);
+    }
+
     public static <S> Outcome walk(SpecConfig config, ReferenceModel<S> model, long seed, int walks, int depth) {
         long t0 = System.nanoTime();
         TlcStateSpace tlc = TlcStateSpace.load(config.specDir(), config.module(), config.cfg());

@@ -25,8 +25,18 @@ public final class Lockstep {
     }
 
     public static <S> Result run(TlcStateSpace tlc, ReferenceModel<S> model, int maxStates) {
+        return run(tlc, model, maxStates, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #run(TlcStateSpace, ReferenceModel, int)}, comparing only the states within
+     * {@code maxDepth} steps of an initial state (their successors included): for a config whose
+     * model TLC refutes, the space up to the counterexample's length, where TLC itself stopped.
+     */
+    public static <S> Result run(TlcStateSpace tlc, ReferenceModel<S> model, int maxStates, int maxDepth) {
         Map<CValue, Integer> index = new HashMap<>();
         List<Integer> parent = new ArrayList<>();
+        List<Integer> depth = new ArrayList<>();
         List<Label> via = new ArrayList<>();
         ArrayDeque<Object[]> queue = new ArrayDeque<>();
         Map<CValue, TLCState> tInit = new HashMap<>();
@@ -42,6 +52,7 @@ public final class Lockstep {
         for (Map.Entry<CValue, TLCState> e : tInit.entrySet()) {
             index.put(e.getKey(), index.size());
             parent.add(-1);
+            depth.add(0);
             via.add(null);
             queue.add(new Object[] {index.size() - 1, e.getValue(), jInit.get(e.getKey()), e.getKey()});
         }
@@ -62,6 +73,7 @@ public final class Lockstep {
                         + RandomWalks.show(path) + "\n  in state: " + q[3] + "\n" + mismatch);
             }
             transitions += tSteps.size();
+            if (depth.get(i) >= maxDepth) continue; // its successors were compared; they are not expanded
             Map<CValue, S> jByCanon = new HashMap<>();
             for (ReferenceModel.Step<S> st : jSteps) jByCanon.putIfAbsent(JavaStateSpace.canonical(model, st.next()), st.next());
             for (TlcStateSpace.Successor succ : tSteps) {
@@ -72,6 +84,7 @@ public final class Lockstep {
                 }
                 index.put(succ.canonical(), index.size());
                 parent.add(i);
+                depth.add(depth.get(i) + 1);
                 via.add(succ.label());
                 queue.add(new Object[] {index.size() - 1, succ.state(), jByCanon.get(succ.canonical()), succ.canonical()});
             }

@@ -14,11 +14,11 @@ import pcnref.spec.ManifestEntry;
  * One model configuration of a spec folder, as listed in its {@code manifest.json} (read by
  * {@link Manifest}): short name ({@code ci} for {@code MCPageProtocol_ci.cfg}), cfg file, MC module,
  * tier, what TLC must find ("holds" or the violated invariant), constants and TLC's distinct-state
- * count (for a violation: the states TLC had seen when it stopped). Whether it uses SYMMETRY is read from the cfg
+ * count and depth (for a violation: the states TLC had seen when it stopped, the counterexample's length). Whether it uses SYMMETRY is read from the cfg
  * itself, the source of truth for TLC.
  */
 public record SpecConfig(Path specDir, String name, String cfg, String module, String tier, String expected,
-                         JsonNode constants, long tlcDistinctStates) {
+                         JsonNode constants, long tlcDistinctStates, int tlcDepth) {
 
     private static final Pattern SYMMETRY = Pattern.compile("(?m)^\\s*SYMMETRY\\b");
 
@@ -29,6 +29,19 @@ public record SpecConfig(Path specDir, String name, String cfg, String module, S
     /** TLC's count of the whole reachable space, if the manifest has it (only when the model holds). */
     public long completeDistinctStates() {
         return "holds".equals(expected) ? tlcDistinctStates : -1;
+    }
+
+    /** TLC refutes this model: the conformance check then covers the space up to the counterexample's length. */
+    public boolean refuted() {
+        return !"holds".equals(expected);
+    }
+
+    /**
+     * Configs with the same key have the same Init, Next and constants (they differ only in the
+     * properties TLC checks, e.g. the liveness cfgs), hence the same state space to compare.
+     */
+    public String modelKey() {
+        return module + " " + (constants == null ? cfg : constants.toString()) + (refuted() ? " depth " + tlcDepth : "");
     }
 
     /** True for its short name, its cfg file name or the cfg name without ".cfg". */
@@ -57,7 +70,7 @@ public record SpecConfig(Path specDir, String name, String cfg, String module, S
             String base = strip(e.file(), ".cfg");
             String mod = module.isEmpty() ? base.substring(0, Math.max(0, base.indexOf('_'))) : module;
             String shortName = base.startsWith(mod + "_") ? base.substring(mod.length() + 1) : base;
-            out.add(new SpecConfig(specDir, shortName, e.file(), mod, e.tier(), e.expected(), e.constants(), e.distinctStates()));
+            out.add(new SpecConfig(specDir, shortName, e.file(), mod, e.tier(), e.expected(), e.constants(), e.distinctStates(), e.depth()));
         }
         return out;
     }
@@ -76,7 +89,7 @@ public record SpecConfig(Path specDir, String name, String cfg, String module, S
                 if (u < 0) continue;
                 String module = base.substring(0, u), name = base.substring(u + 1);
                 if (!Files.exists(specDir.resolve(module + ".tla"))) continue;
-                out.add(new SpecConfig(specDir, name, f, module, name, "holds", null, -1));
+                out.add(new SpecConfig(specDir, name, f, module, name, "holds", null, -1, -1));
             }
         } catch (IOException e) {
             throw new IllegalArgumentException(specDir + ": " + e.getMessage());
