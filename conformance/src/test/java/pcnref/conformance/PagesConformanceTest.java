@@ -26,12 +26,27 @@ class PagesConformanceTest {
         return configs().stream().filter(c -> c.tier().equals("ci") && !c.hasSymmetry() && seen.add(c.modelKey()));
     }
 
+    /** Refuted configs with a long counterexample cost minutes in lockstep: -Pdeep. */
+    static boolean quick(SpecConfig c) {
+        return !c.refuted() || c.tlcDepth() <= 20;
+    }
+
     @TestFactory
     Stream<DynamicTest> ciStateSpacesAreEqual() {
+        return stateSpacesAreEqual(ciConfigs().filter(PagesConformanceTest::quick));
+    }
+
+    @Tag("deep")
+    @TestFactory
+    Stream<DynamicTest> slowCiStateSpacesAreEqual() {
+        return stateSpacesAreEqual(ciConfigs().filter(c -> !quick(c)));
+    }
+
+    Stream<DynamicTest> stateSpacesAreEqual(Stream<SpecConfig> configs) {
         // Lockstep: the same equality as comparing both graphs in full (pcn conform does that), at
         // about half the cost, which matters on CI's 2 cores. A config TLC refutes (a bug switch on)
         // is compared up to its counterexample's length: its full space is deep-tier sized.
-        return ciConfigs().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+        return configs.map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             long t0 = System.nanoTime();
             Lockstep.Result r = Conformance.lockstep(c, 2_000_000);
             System.out.printf("conformance %s%s: %d states, %d transitions, equal=%s, %.1f s%n", c.name(),

@@ -55,6 +55,12 @@ record ToyModel(boolean mutant) implements ReferenceModel<ToyModel.State> {
         if (!s.holder().equals("none") && s.count().values().stream().anyMatch(x -> x > 0))
             add(out, Label.of("Reset"), new State(s.holder(), zero(), s.chan(), s.log()));
         if (!s.log().isEmpty()) add(out, Label.of("Reset"), new State(s.holder(), s.count(), s.chan(), Set.of()));
+        for (List<String> e : s.log()) {
+            Set<List<String>> lg = new java.util.HashSet<>(s.log());
+            lg.remove(e);
+            add(out, Label.of("Forget", CValue.seq(List.of(CValue.str(e.get(0)), CValue.str(e.get(1))))),
+                    new State(s.holder(), s.count(), s.chan(), Set.copyOf(lg)));
+        }
         return out;
     }
 
