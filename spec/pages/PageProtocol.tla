@@ -675,11 +675,15 @@ InvalidateApplyW(n, w) ==
 -----------------------------------------------------------------------------
 (***************** bug actions: zap and release (S4.7, S7) *****************)
 
+\* After MADV_DONTNEED the page of the process reads as zeros: the zap is,
+\* for DataValue, a write of 0 (ghost lastWritten := 0).  Copies that
+\* survive elsewhere then violate DataValueInv: that is B2.
 ZapEffectAtOrigin ==
     /\ pte' = [pte EXCEPT ![Origin] = "NONE"]
     /\ frame' = [frame EXCEPT ![Origin] = NoFrame]
     /\ owners' = {}
     /\ distributed' = FALSE
+    /\ lastWritten' = 0
 
 \* madvise(MADV_DONTNEED) at the origin: zap_pte_range ->
 \* page_server_zap_pte: ClearPageInfo, no invalidation (B2).
@@ -688,7 +692,7 @@ ZapOrigin ==
     /\ ZapEffectAtOrigin
     /\ envOps' = envOps + 1
     /\ UNCHANGED <<view, fh, chan, pool, pc, isWrite, accesses, populated, ret, ws,
-                   lastWritten, bugsHit, dontneedFwd, releaseFwd>>
+                   bugsHit, dontneedFwd, releaseFwd>>
 
 \* madvise(MADV_DONTNEED) at remote n: local zap (local word cleared), then
 \* forwarded to the origin (VMA_OP_MADVISE -> ksys_madvise there).
@@ -705,10 +709,11 @@ ZapRemote(n) ==
 \* The forwarded MADV_DONTNEED runs at the origin (zap only a non-NONE PTE).
 ForwardMadviseDontneed(n) ==
     /\ n \in dontneedFwd
-    /\ IF pte[Origin] # "NONE" THEN ZapEffectAtOrigin ELSE UNCHANGED <<pte, frame, owners, distributed>>
+    /\ IF pte[Origin] # "NONE" THEN ZapEffectAtOrigin
+       ELSE UNCHANGED <<pte, frame, owners, distributed, lastWritten>>
     /\ dontneedFwd' = dontneedFwd \ {n}
     /\ UNCHANGED <<view, fh, chan, pool, pc, isWrite, accesses, populated, ret, ws,
-                   lastWritten, bugsHit, envOps, releaseFwd>>
+                   bugsHit, envOps, releaseFwd>>
 
 \* MADV_RELEASE runs with mmap_sem held for write at its node: no fault
 \* and no worker of that node is inside the page server.
@@ -917,13 +922,14 @@ Quiescent ==
 HandlesReleasedInv == Quiescent => \A n \in Nodes : fh[n].kind = "NONE"
 
 \* Replies still expected by station i: requests/replies carrying i in the
-\* channels plus live work items serving i (an origin worker carries its
-\* requester's station, a remote worker the origin waiter's).
+\* channels plus work items serving i (an origin worker carries its
+\* requester's station, a remote worker the origin waiter's).  A work item
+\* stopped by a BUG_ON still counts: that loss is NoInvalidActionInv's.
 ChanSlots == UNION {{<<a, b, k>> : k \in 1..Len(chan[a][b])} : a \in Nodes, b \in Nodes}
 PoolSlots == UNION {{<<n, w>> : w \in pool[n]} : n \in Nodes}
 Pending(i) ==
     Cardinality({p \in ChanSlots : chan[p[1]][p[2]][p[3]].ws = i})
-    + Cardinality({p \in PoolSlots : p[2].ws = i /\ p[2].stage # "Oops"})
+    + Cardinality({p \in PoolSlots : p[2].ws = i})
 WaitCountMatchesInv == \A i \in WsIds : ws[i].count = Pending(i)
 
 -----------------------------------------------------------------------------
