@@ -360,8 +360,6 @@ ClaimRemotePage(t, src) ==
     /\ UNCHANGED <<pte, frame, distributed, view, fh, pool, isWrite, accesses,
                    populated, ret, lastWritten, envOps, dontneedFwd, releaseFwd>>
 
-ClaimSources == IF ClaimPeers = {} THEN {-1} ELSE ClaimPeers
-
 \* End of a claim at the origin (the wait is over): __claim_remote_page
 \* tail (write: clear the source's bit; copy the data if result == 0, any
 \* other result is ignored: B4) then __make_pte_valid (RO/RW, DISTRIBUTED,
