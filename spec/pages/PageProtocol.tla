@@ -63,6 +63,24 @@
 (*  releaseFwd    SUBSET Nodes: remotes whose MADV_RELEASE is still to be   *)
 (*                forwarded (process_madvise_release_from_remote).          *)
 (*                                                                         *)
+(* ACTIONS (transition label = name + parameters, domains as in Next):    *)
+(*  threads t \in Threads: BeginAccess(t, w \in BOOLEAN), UserRead(t),      *)
+(*    UserWrite(t), HandlePteFault(t), StartFaultHandling(t),              *)
+(*    BackoffRetry(t), RacyExitAtOrigin(t), ClaimLocalPage(t),             *)
+(*    ClaimRemotePage(t, src \in -1..N-1), MakePteValid(t),                *)
+(*    FetchPageFromOrigin(t), RemoteFaultComplete(t), FinishFaultHandling(t)*)
+(*  transport: Deliver(a \in Nodes, b \in Nodes)                          *)
+(*  origin work items (sender f \in Remotes, requester station i \in       *)
+(*    Threads): HandlePteFaultOrigin(f, i), ServeAtOriginStart(f, i),       *)
+(*    ServeAtOriginDecide(f, i), ServeAtOriginClaimRemote(f, i, src \in    *)
+(*    -1..N-1), ServeAtOriginUpdate(f, i); any node: PostResponse(n \in    *)
+(*    Nodes, f \in Nodes, i \in WsIds)                                      *)
+(*  remote work items (n \in Remotes, origin station i \in WsIds):         *)
+(*    ServeAtRemote(n, i), InvalidateStart(n, i), InvalidateApply(n, i)     *)
+(*  bug actions: ZapOrigin, ZapRemote(n), ForwardMadviseDontneed(n),       *)
+(*    MadviseReleaseOrigin, MadviseReleaseRemote(n), ReleaseFromRemote(n)  *)
+(*    (n \in Remotes).  src = -1 only on the peers == 0 panic path.         *)
+(*                                                                         *)
 (* Bug switches (CONSTANT Bugs, S7): "B1" as-built fault-handle leak on a  *)
 (* NONE PTE (absent = fixed: finish the handle); "B3" as-built read claim  *)
 (* that may send nothing (absent = fixed: ask src); "B2o"/"B2r" enable     *)
@@ -359,8 +377,6 @@ ClaimRemotePage(t, src) ==
             /\ UNCHANGED bugsHit
     /\ UNCHANGED <<pte, frame, distributed, view, fh, pool, isWrite, accesses,
                    populated, ret, lastWritten, envOps, dontneedFwd, releaseFwd>>
-
-ClaimSources == IF ClaimPeers = {} THEN {-1} ELSE ClaimPeers
 
 \* End of a claim at the origin (the wait is over): __claim_remote_page
 \* tail (write: clear the source's bit; copy the data if result == 0, any
@@ -675,11 +691,15 @@ InvalidateApplyW(n, w) ==
 -----------------------------------------------------------------------------
 (***************** bug actions: zap and release (S4.7, S7) *****************)
 
+\* After MADV_DONTNEED the page of the process reads as zeros: the zap is,
+\* for DataValue, a write of 0 (ghost lastWritten := 0).  Copies that
+\* survive elsewhere then violate DataValueInv: that is B2.
 ZapEffectAtOrigin ==
     /\ pte' = [pte EXCEPT ![Origin] = "NONE"]
     /\ frame' = [frame EXCEPT ![Origin] = NoFrame]
     /\ owners' = {}
     /\ distributed' = FALSE
+    /\ lastWritten' = 0
 
 \* madvise(MADV_DONTNEED) at the origin: zap_pte_range ->
 \* page_server_zap_pte: ClearPageInfo, no invalidation (B2).
@@ -688,7 +708,7 @@ ZapOrigin ==
     /\ ZapEffectAtOrigin
     /\ envOps' = envOps + 1
     /\ UNCHANGED <<view, fh, chan, pool, pc, isWrite, accesses, populated, ret, ws,
-                   lastWritten, bugsHit, dontneedFwd, releaseFwd>>
+                   bugsHit, dontneedFwd, releaseFwd>>
 
 \* madvise(MADV_DONTNEED) at remote n: local zap (local word cleared), then
 \* forwarded to the origin (VMA_OP_MADVISE -> ksys_madvise there).
@@ -705,10 +725,11 @@ ZapRemote(n) ==
 \* The forwarded MADV_DONTNEED runs at the origin (zap only a non-NONE PTE).
 ForwardMadviseDontneed(n) ==
     /\ n \in dontneedFwd
-    /\ IF pte[Origin] # "NONE" THEN ZapEffectAtOrigin ELSE UNCHANGED <<pte, frame, owners, distributed>>
+    /\ IF pte[Origin] # "NONE" THEN ZapEffectAtOrigin
+       ELSE UNCHANGED <<pte, frame, owners, distributed, lastWritten>>
     /\ dontneedFwd' = dontneedFwd \ {n}
     /\ UNCHANGED <<view, fh, chan, pool, pc, isWrite, accesses, populated, ret, ws,
-                   lastWritten, bugsHit, envOps, releaseFwd>>
+                   bugsHit, envOps, releaseFwd>>
 
 \* MADV_RELEASE runs with mmap_sem held for write at its node: no fault
 \* and no worker of that node is inside the page server.
@@ -917,13 +938,14 @@ Quiescent ==
 HandlesReleasedInv == Quiescent => \A n \in Nodes : fh[n].kind = "NONE"
 
 \* Replies still expected by station i: requests/replies carrying i in the
-\* channels plus live work items serving i (an origin worker carries its
-\* requester's station, a remote worker the origin waiter's).
+\* channels plus work items serving i (an origin worker carries its
+\* requester's station, a remote worker the origin waiter's).  A work item
+\* stopped by a BUG_ON still counts: that loss is NoInvalidActionInv's.
 ChanSlots == UNION {{<<a, b, k>> : k \in 1..Len(chan[a][b])} : a \in Nodes, b \in Nodes}
 PoolSlots == UNION {{<<n, w>> : w \in pool[n]} : n \in Nodes}
 Pending(i) ==
     Cardinality({p \in ChanSlots : chan[p[1]][p[2]][p[3]].ws = i})
-    + Cardinality({p \in PoolSlots : p[2].ws = i /\ p[2].stage # "Oops"})
+    + Cardinality({p \in PoolSlots : p[2].ws = i})
 WaitCountMatchesInv == \A i \in WsIds : ws[i].count = Pending(i)
 
 -----------------------------------------------------------------------------

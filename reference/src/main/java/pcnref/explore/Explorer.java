@@ -53,6 +53,7 @@ public final class Explorer<S, L> {
 
     public ExploreResult<S, L> run() {
         long t0 = System.nanoTime();
+        long cpu0 = cpu();
         long nextReport = t0 + progressEveryNanos;
         LongLongHashMap parent = new LongLongHashMap(1 << 16);
         List<Invariant<S>> invariants = model.invariants();
@@ -67,7 +68,7 @@ public final class Explorer<S, L> {
             parent.put(fp, NO_PARENT);
             String bad = violated(invariants, s);
             if (bad != null) {
-                return new ExploreResult<>(parent.size(), generated, 1, System.nanoTime() - t0, false,
+                return new ExploreResult<>(parent.size(), generated, 1, System.nanoTime() - t0, cpu() - cpu0, false,
                         Optional.of(trace(bad, fp, parent)));
             }
             frontier.add(s);
@@ -82,7 +83,7 @@ public final class Explorer<S, L> {
                 succ.clear();
                 model.successors(s, (step, t) -> succ.add(t));
                 if (succ.isEmpty() && checkDeadlock) {
-                    return new ExploreResult<>(parent.size(), generated, depth, System.nanoTime() - t0, false,
+                    return new ExploreResult<>(parent.size(), generated, depth, System.nanoTime() - t0, cpu() - cpu0, false,
                             Optional.of(trace("Deadlock", model.canonicalFingerprint(s), parent)));
                 }
                 long sfp = 0;
@@ -99,12 +100,12 @@ public final class Explorer<S, L> {
                     parent.put(fp, sfp);
                     String bad = violated(invariants, t);
                     if (bad != null) {
-                        return new ExploreResult<>(parent.size(), generated, depth + 1, System.nanoTime() - t0,
+                        return new ExploreResult<>(parent.size(), generated, depth + 1, System.nanoTime() - t0, cpu() - cpu0,
                                 false, Optional.of(trace(bad, fp, parent)));
                     }
                     next.add(t);
                     if (parent.size() >= maxStates) {
-                        return new ExploreResult<>(parent.size(), generated, depth + 1, System.nanoTime() - t0,
+                        return new ExploreResult<>(parent.size(), generated, depth + 1, System.nanoTime() - t0, cpu() - cpu0,
                                 false, Optional.empty());
                     }
                 }
@@ -121,7 +122,13 @@ public final class Explorer<S, L> {
             frontier = next;
             if (!frontier.isEmpty()) depth++;
         }
-        return new ExploreResult<>(parent.size(), generated, depth, System.nanoTime() - t0, true, Optional.empty());
+        return new ExploreResult<>(parent.size(), generated, depth, System.nanoTime() - t0, cpu() - cpu0, true, Optional.empty());
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static long cpu() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
     }
 
     private String violated(List<Invariant<S>> invariants, S s) {

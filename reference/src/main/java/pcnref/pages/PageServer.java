@@ -1,6 +1,5 @@
 package pcnref.pages;
 
-import io.vavr.collection.TreeSet;
 import io.vavr.collection.Vector;
 import java.util.function.BiConsumer;
 import pcnref.kmsg.PcnKmsg;
@@ -16,6 +15,19 @@ import pcnref.pages.PageStep.Action;
 public final class PageServer {
     private PageServer() {
     }
+
+    /** The page server as one {@link pcnref.cluster.Server} of the cluster. */
+    public static final pcnref.cluster.Server<Cluster, PageStep> SERVER = new pcnref.cluster.Server<>() {
+        @Override
+        public void forEachStep(Cluster s, BiConsumer<PageStep, Cluster> sink) {
+            forEachSuccessor(s, sink);
+        }
+
+        @Override
+        public Cluster apply(Cluster s, PageStep step) {
+            return PageServer.apply(s, step);
+        }
+    };
 
     static final int ORIGIN = 0;
 
@@ -91,7 +103,7 @@ public final class PageServer {
         return n == ORIGIN ? w.respond(Result.RETRY, w.data()) : w.withStage(Worker.Stage.Start);
     }
 
-    static TreeSet<Worker> wakeRetryPool(int n, TreeSet<Worker> p) {
+    static WorkerPool wakeRetryPool(int n, WorkerPool p) {
         return p.map(w -> wakeRetryWorker(n, w));
     }
 
@@ -116,7 +128,7 @@ public final class PageServer {
         return r;
     }
 
-    static TreeSet<Worker> poolAfterLeave(Cluster c, int n, TreeSet<Worker> p) {
+    static WorkerPool poolAfterLeave(Cluster c, int n, WorkerPool p) {
         return unhashes(c, n) ? wakeRetryPool(n, p) : p;
     }
 
@@ -407,7 +419,7 @@ public final class PageServer {
         b.ws(i, WaitStation.IDLE).fh(ORIGIN, fhAfterLeave(c, ORIGIN));
         b.pc = pcAfterLeave(c, ORIGIN, c.pc);
         b.ret = retAfterLeave(c, ORIGIN, c.ret);
-        b.pool = c.pool.update(ORIGIN, poolAfterLeave(c, ORIGIN, c.pool.get(ORIGIN).remove(w).add(w2)));
+        b.pool = c.pool.update(ORIGIN, poolAfterLeave(c, ORIGIN, c.pool.get(ORIGIN).replace(w, w2)));
         return b.build();
     }
 
@@ -479,10 +491,12 @@ public final class PageServer {
 
     // ------------------------------------------------------------------ bug actions: zap and release
 
+    /** ZapEffectAtOrigin; after MADV_DONTNEED the page reads as zeros: for DataValue a write of 0. */
     static void zapEffectAtOrigin(Builder b) {
         b.pte(ORIGIN, Pte.NONE).frame(ORIGIN, -1);
         b.owners = 0;
         b.distributed = false;
+        b.lastWritten = 0;
     }
 
     // page_server.c:page_server_zap_pte at the origin via MADV_DONTNEED (ZapOrigin, B2)
