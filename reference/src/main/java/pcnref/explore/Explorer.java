@@ -74,19 +74,20 @@ public final class Explorer<S, L> {
         }
         if (!frontier.isEmpty()) depth = 1;
         long expanded = 0;
+        List<S> succ = new ArrayList<>();
         while (!frontier.isEmpty()) {
             List<S> next = new ArrayList<>();
             for (S s : frontier) {
                 expanded++;
-                List<L> steps = model.enabled(s);
-                if (steps.isEmpty() && checkDeadlock) {
+                succ.clear();
+                model.successors(s, (step, t) -> succ.add(t));
+                if (succ.isEmpty() && checkDeadlock) {
                     return new ExploreResult<>(parent.size(), generated, depth, System.nanoTime() - t0, false,
                             Optional.of(trace("Deadlock", model.canonicalFingerprint(s), parent)));
                 }
-                long sfp = -1;
+                long sfp = 0;
                 boolean sfpKnown = false;
-                for (L step : steps) {
-                    S t = model.apply(s, step);
+                for (S t : succ) {
                     generated++;
                     if (!model.withinConstraint(t)) continue;
                     long fp = model.canonicalFingerprint(t);

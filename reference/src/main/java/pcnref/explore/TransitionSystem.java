@@ -20,6 +20,11 @@ public interface TransitionSystem<S, L> {
     /** The state reached by taking {@code step} (which must be enabled) in {@code s}. */
     S apply(S s, L step);
 
+    /** Every enabled step with its successor; override when both come cheaper together. */
+    default void successors(S s, java.util.function.BiConsumer<L, S> sink) {
+        for (L step : enabled(s)) sink.accept(step, apply(s, step));
+    }
+
     /** Checked on every distinct state, initial states included, as TLC does with INVARIANT. */
     List<Invariant<S>> invariants();
 
