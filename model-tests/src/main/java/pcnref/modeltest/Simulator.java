@@ -103,16 +103,32 @@ public final class Simulator<S, L> {
         S s = inits.get(rng.nextInt(inits.size()));
         Walker w = new Walker(s, seen);
         if (w.failure != null) return w.result();
+        List<L> labels = new ArrayList<>();
+        List<S> nexts = new ArrayList<>();
         for (int i = 0; i < maxSteps; i++) {
-            List<L> enabled;
+            labels.clear();
+            nexts.clear();
             try {
-                enabled = model.enabled(w.state);
+                model.successors(w.state, (l, t) -> {
+                    labels.add(l);
+                    nexts.add(t);
+                });
             } catch (RuntimeException e) {
-                w.failure = thrown(e, w.labels.size());
-                break;
+                // Some step throws: choose among the enabled ones and apply only that one, so that the
+                // failure, if it is the chosen step, names it (and shrinking can keep it).
+                List<L> enabled;
+                try {
+                    enabled = model.enabled(w.state);
+                } catch (RuntimeException e2) {
+                    w.failure = thrown(e2, w.labels.size());
+                    break;
+                }
+                if (enabled.isEmpty() || !w.step(enabled.get(choose(enabled, rng)))) break;
+                continue;
             }
-            if (enabled.isEmpty()) break;
-            if (!w.step(choose(enabled, rng))) break;
+            if (labels.isEmpty()) break;
+            int k = choose(labels, rng);
+            if (!w.step(labels.get(k), nexts.get(k))) break;
         }
         return w.result();
     }
@@ -150,17 +166,18 @@ public final class Simulator<S, L> {
         return new Shrunk<>(minimal, failing.length(), r.tests());
     }
 
-    private L choose(List<L> enabled, SplittableRandom rng) {
-        if (weight == null || enabled.size() == 1) return enabled.get(rng.nextInt(enabled.size()));
+    /** Index of the step to take among {@code enabled}. */
+    private int choose(List<L> enabled, SplittableRandom rng) {
+        if (weight == null || enabled.size() == 1) return rng.nextInt(enabled.size());
         double total = 0;
         for (L l : enabled) total += Math.max(0, weight.applyAsDouble(l));
-        if (total <= 0) return enabled.get(rng.nextInt(enabled.size()));
+        if (total <= 0) return rng.nextInt(enabled.size());
         double x = rng.nextDouble() * total;
-        for (L l : enabled) {
-            x -= Math.max(0, weight.applyAsDouble(l));
-            if (x < 0) return l;
+        for (int i = 0; i < enabled.size(); i++) {
+            x -= Math.max(0, weight.applyAsDouble(enabled.get(i)));
+            if (x < 0) return i;
         }
-        return enabled.get(enabled.size() - 1);
+        return enabled.size() - 1;
     }
 
     private static Failure thrown(RuntimeException e, int step) {
@@ -198,6 +215,11 @@ public final class Simulator<S, L> {
                 states.add(state);
                 return false;
             }
+            return step(l, next);
+        }
+
+        /** Take {@code l}, which leads to {@code next}; false when the walk failed. */
+        boolean step(L l, S next) {
             labels.add(l);
             states.add(next);
             see(next);
