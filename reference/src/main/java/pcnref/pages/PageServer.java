@@ -555,14 +555,16 @@ public final class PageServer {
 
     // ------------------------------------------------------------------ Next
 
+    /** WorkerAt(n, type, f, i): the work item of node n for the message of type from f with station i. */
+    static Worker workerAt(Cluster c, int n, boolean inv, int f, int i) {
+        if (n < 0 || n >= c.cfg.n()) return null;
+        for (Worker w : c.pool.get(n)) if (w.inv() == inv && w.from() == f && w.ws() == i) return w;
+        return null;
+    }
+
     /** The successor of {@code c} by {@code s}, or null when s is not enabled. */
     public static Cluster apply(Cluster c, PageStep s) {
-        int x = s.x(), y = s.y();
-        Worker w = s.worker();
-        if (w != null) {
-            int node = s.kind().sig == PageStep.Sig.W || s.kind().sig == PageStep.Sig.W_SRC ? ORIGIN : x;
-            if (!c.pool.get(node).contains(w)) return null;
-        }
+        int x = s.x(), y = s.y(), z = s.z();
         return switch (s.kind()) {
             case BeginAccess -> beginAccess(c, x, y != 0);
             case UserRead -> userRead(c, x);
@@ -578,22 +580,39 @@ public final class PageServer {
             case RemoteFaultComplete -> remoteFaultComplete(c, x);
             case FinishFaultHandling -> finishFaultHandling(c, x);
             case Deliver -> deliver(c, x, y);
-            case HandlePteFaultOrigin -> handlePteFaultOrigin(c, w);
-            case ServeAtOriginStart -> serveAtOriginStart(c, w);
-            case ServeAtOriginDecide -> serveAtOriginDecide(c, w);
-            case ServeAtOriginClaimRemote -> serveAtOriginClaimRemote(c, w, y);
-            case ServeAtOriginUpdate -> serveAtOriginUpdate(c, w);
-            case PostResponse -> postResponse(c, x, w);
-            case ServeAtRemote -> x == ORIGIN ? null : serveAtRemote(c, x, w);
-            case InvalidateStart -> x == ORIGIN ? null : invalidateStart(c, x, w);
-            case InvalidateApply -> x == ORIGIN ? null : invalidateApply(c, x, w);
+            case HandlePteFaultOrigin -> onOriginItem(c, x, y, w -> handlePteFaultOrigin(c, w));
+            case ServeAtOriginStart -> onOriginItem(c, x, y, w -> serveAtOriginStart(c, w));
+            case ServeAtOriginDecide -> onOriginItem(c, x, y, w -> serveAtOriginDecide(c, w));
+            case ServeAtOriginClaimRemote -> onOriginItem(c, x, y, w -> serveAtOriginClaimRemote(c, w, z));
+            case ServeAtOriginUpdate -> onOriginItem(c, x, y, w -> serveAtOriginUpdate(c, w));
+            case PostResponse -> {
+                Worker w = workerAt(c, x, false, y, z);
+                yield w == null ? null : postResponse(c, x, w);
+            }
+            case ServeAtRemote -> onRemoteItem(c, x, false, y, w -> serveAtRemote(c, x, w));
+            case InvalidateStart -> onRemoteItem(c, x, true, y, w -> invalidateStart(c, x, w));
+            case InvalidateApply -> onRemoteItem(c, x, true, y, w -> invalidateApply(c, x, w));
             case ZapOrigin -> zapOrigin(c);
-            case ZapRemote -> x == ORIGIN ? null : zapRemote(c, x);
-            case ForwardMadviseDontneed -> x == ORIGIN ? null : forwardMadviseDontneed(c, x);
+            case ZapRemote -> x <= ORIGIN ? null : zapRemote(c, x);
+            case ForwardMadviseDontneed -> x <= ORIGIN ? null : forwardMadviseDontneed(c, x);
             case MadviseReleaseOrigin -> madviseReleaseOrigin(c);
-            case MadviseReleaseRemote -> x == ORIGIN ? null : madviseReleaseRemote(c, x);
-            case ReleaseFromRemote -> x == ORIGIN ? null : releaseFromRemote(c, x);
+            case MadviseReleaseRemote -> x <= ORIGIN ? null : madviseReleaseRemote(c, x);
+            case ReleaseFromRemote -> x <= ORIGIN ? null : releaseFromRemote(c, x);
         };
+    }
+
+    /** Origin work items: f \in Remotes, i \in Threads. */
+    private static Cluster onOriginItem(Cluster c, int f, int i, java.util.function.Function<Worker, Cluster> act) {
+        if (f <= ORIGIN || f >= c.cfg.n() || i < 0 || i >= c.cfg.threads()) return null;
+        Worker w = workerAt(c, ORIGIN, false, f, i);
+        return w == null ? null : act.apply(w);
+    }
+
+    /** Remote work items: n \in Remotes, sender Origin. */
+    private static Cluster onRemoteItem(Cluster c, int n, boolean inv, int i, java.util.function.Function<Worker, Cluster> act) {
+        if (n <= ORIGIN) return null;
+        Worker w = workerAt(c, n, inv, ORIGIN, i);
+        return w == null ? null : act.apply(w);
     }
 
     private static void emit(BiConsumer<PageStep, Cluster> sink, PageStep s, Cluster next) {
@@ -602,12 +621,12 @@ public final class PageServer {
 
     /** Every enabled step with its successor, in the order of the spec's Next disjuncts. */
     public static void forEachSuccessor(Cluster c, BiConsumer<PageStep, Cluster> sink) {
-        int nt = c.cfg.threads(), n = c.cfg.n();
-        for (int t = 0; t < nt; t++) {
+        int n = c.cfg.n();
+        for (int t = 0; t < c.cfg.threads(); t++) {
             emit(sink, PageStep.of(Action.BeginAccess, t, 0), beginAccess(c, t, false));
             emit(sink, PageStep.of(Action.BeginAccess, t, 1), beginAccess(c, t, true));
         }
-        for (int t = 0; t < nt; t++) {
+        for (int t = 0; t < c.cfg.threads(); t++) {
             Pc p = c.pc.get(t);
             switch (p) {
                 case Access -> {
@@ -642,32 +661,36 @@ public final class PageServer {
                 if (!c.chan(a, b).isEmpty()) emit(sink, PageStep.of(Action.Deliver, a, b), deliver(c, a, b));
             }
         }
+        int nt = c.cfg.threads();
         for (Worker w : c.pool.get(ORIGIN)) {
-            emit(sink, PageStep.worker(Action.HandlePteFaultOrigin, 0, w, 0), handlePteFaultOrigin(c, w));
-            emit(sink, PageStep.worker(Action.ServeAtOriginStart, 0, w, 0), serveAtOriginStart(c, w));
-            emit(sink, PageStep.worker(Action.ServeAtOriginDecide, 0, w, 0), serveAtOriginDecide(c, w));
-            if (!w.inv() && w.stage() == Worker.Stage.Decide) {
+            if (w.inv() || w.from() == ORIGIN || w.ws() >= nt) continue; // outside Remotes x Threads
+            int f = w.from(), i = w.ws();
+            emit(sink, PageStep.of(Action.HandlePteFaultOrigin, f, i), handlePteFaultOrigin(c, w));
+            emit(sink, PageStep.of(Action.ServeAtOriginStart, f, i), serveAtOriginStart(c, w));
+            emit(sink, PageStep.of(Action.ServeAtOriginDecide, f, i), serveAtOriginDecide(c, w));
+            if (w.stage() == Worker.Stage.Decide) {
                 int peers = claimPeers(c);
                 if (peers == 0) {
-                    emit(sink, PageStep.worker(Action.ServeAtOriginClaimRemote, 0, w, -1), serveAtOriginClaimRemote(c, w, -1));
+                    emit(sink, PageStep.of(Action.ServeAtOriginClaimRemote, f, i, -1), serveAtOriginClaimRemote(c, w, -1));
                 } else {
                     for (int src = 0; src < n; src++) {
                         if ((peers & (1 << src)) != 0) {
-                            emit(sink, PageStep.worker(Action.ServeAtOriginClaimRemote, 0, w, src), serveAtOriginClaimRemote(c, w, src));
+                            emit(sink, PageStep.of(Action.ServeAtOriginClaimRemote, f, i, src), serveAtOriginClaimRemote(c, w, src));
                         }
                     }
                 }
             }
-            emit(sink, PageStep.worker(Action.ServeAtOriginUpdate, 0, w, 0), serveAtOriginUpdate(c, w));
+            emit(sink, PageStep.of(Action.ServeAtOriginUpdate, f, i), serveAtOriginUpdate(c, w));
         }
         for (int m = 0; m < n; m++) {
-            for (Worker w : c.pool.get(m)) emit(sink, PageStep.worker(Action.PostResponse, m, w, 0), postResponse(c, m, w));
+            for (Worker w : c.pool.get(m)) emit(sink, PageStep.of(Action.PostResponse, m, w.from(), w.ws()), postResponse(c, m, w));
         }
         for (int m = 1; m < n; m++) {
             for (Worker w : c.pool.get(m)) {
-                emit(sink, PageStep.worker(Action.ServeAtRemote, m, w, 0), serveAtRemote(c, m, w));
-                emit(sink, PageStep.worker(Action.InvalidateStart, m, w, 0), invalidateStart(c, m, w));
-                emit(sink, PageStep.worker(Action.InvalidateApply, m, w, 0), invalidateApply(c, m, w));
+                if (w.from() != ORIGIN) continue;
+                emit(sink, PageStep.of(Action.ServeAtRemote, m, w.ws()), serveAtRemote(c, m, w));
+                emit(sink, PageStep.of(Action.InvalidateStart, m, w.ws()), invalidateStart(c, m, w));
+                emit(sink, PageStep.of(Action.InvalidateApply, m, w.ws()), invalidateApply(c, m, w));
             }
         }
         emit(sink, PageStep.of(Action.ZapOrigin), zapOrigin(c));

@@ -5,27 +5,33 @@ import pcnref.canon.CValue;
 import pcnref.cluster.Step;
 
 /**
- * A step of the page model: one action of PageProtocol.tla with its parameters. The parameter
- * signature of each action is the spec's: threads and nodes are numbers, a work item is the
- * spec's Worker record, a claim source is a node (or -1 when there are no peers).
+ * A step of the page model: one action of PageProtocol.tla with its parameters, exactly as Next
+ * quantifies them. Threads, nodes and stations are numbers; a work item is named by its node, its
+ * sender f and its station i (unique in a pool), as in the spec's WorkerAt(n, type, f, i).
  *
- * @param kind   the spec action
- * @param x      first int parameter (thread t, node n or a), unused otherwise
- * @param y      second int parameter (write flag 0/1 of BeginAccess, src, b), unused otherwise
- * @param worker the work item of worker actions, else null
+ * @param kind the spec action
+ * @param x    first parameter (thread t, node n or a, sender f of an origin work item)
+ * @param y    second parameter (BeginAccess write flag 0/1, src, b, station i, sender f of PostResponse)
+ * @param z    third parameter (src of ServeAtOriginClaimRemote, station i of PostResponse)
  */
-public record PageStep(Action kind, int x, int y, Worker worker) implements Step {
+public record PageStep(Action kind, int x, int y, int z) implements Step {
 
     /** The spec's actions, in Next's order, with their parameter shapes. */
     public enum Action {
-        BeginAccess(Sig.T_BOOL), UserRead(Sig.T), UserWrite(Sig.T), HandlePteFault(Sig.T), StartFaultHandling(Sig.T),
-        BackoffRetry(Sig.T), RacyExitAtOrigin(Sig.T), ClaimLocalPage(Sig.T), ClaimRemotePage(Sig.T_SRC),
-        MakePteValid(Sig.T), FetchPageFromOrigin(Sig.T), RemoteFaultComplete(Sig.T), FinishFaultHandling(Sig.T),
-        Deliver(Sig.A_B), HandlePteFaultOrigin(Sig.W), ServeAtOriginStart(Sig.W), ServeAtOriginDecide(Sig.W),
-        ServeAtOriginClaimRemote(Sig.W_SRC), ServeAtOriginUpdate(Sig.W), PostResponse(Sig.N_W), ServeAtRemote(Sig.N_W),
-        InvalidateStart(Sig.N_W), InvalidateApply(Sig.N_W), ZapOrigin(Sig.NONE), ZapRemote(Sig.N),
-        ForwardMadviseDontneed(Sig.N), MadviseReleaseOrigin(Sig.NONE), MadviseReleaseRemote(Sig.N),
-        ReleaseFromRemote(Sig.N);
+        BeginAccess(Sig.T_BOOL), UserRead(Sig.ONE), UserWrite(Sig.ONE), HandlePteFault(Sig.ONE),
+        StartFaultHandling(Sig.ONE), BackoffRetry(Sig.ONE), RacyExitAtOrigin(Sig.ONE), ClaimLocalPage(Sig.ONE),
+        ClaimRemotePage(Sig.TWO), MakePteValid(Sig.ONE), FetchPageFromOrigin(Sig.ONE), RemoteFaultComplete(Sig.ONE),
+        FinishFaultHandling(Sig.ONE), Deliver(Sig.TWO),
+        /** (f, i): the origin work item of remote f's request with station i. */
+        HandlePteFaultOrigin(Sig.TWO), ServeAtOriginStart(Sig.TWO), ServeAtOriginDecide(Sig.TWO),
+        /** (f, i, src). */
+        ServeAtOriginClaimRemote(Sig.THREE), ServeAtOriginUpdate(Sig.TWO),
+        /** (n, f, i). */
+        PostResponse(Sig.THREE),
+        /** (n, i): the work item at remote n of the origin's message with station i. */
+        ServeAtRemote(Sig.TWO), InvalidateStart(Sig.TWO), InvalidateApply(Sig.TWO),
+        ZapOrigin(Sig.NONE), ZapRemote(Sig.ONE), ForwardMadviseDontneed(Sig.ONE), MadviseReleaseOrigin(Sig.NONE),
+        MadviseReleaseRemote(Sig.ONE), ReleaseFromRemote(Sig.ONE);
 
         final Sig sig;
 
@@ -34,22 +40,22 @@ public record PageStep(Action kind, int x, int y, Worker worker) implements Step
         }
     }
 
-    enum Sig { NONE, T, T_BOOL, T_SRC, A_B, W, W_SRC, N_W, N }
+    enum Sig { NONE, ONE, T_BOOL, TWO, THREE }
 
     public static PageStep of(Action a) {
-        return new PageStep(a, 0, 0, null);
+        return new PageStep(a, 0, 0, 0);
     }
 
     public static PageStep of(Action a, int x) {
-        return new PageStep(a, x, 0, null);
+        return new PageStep(a, x, 0, 0);
     }
 
     public static PageStep of(Action a, int x, int y) {
-        return new PageStep(a, x, y, null);
+        return new PageStep(a, x, y, 0);
     }
 
-    public static PageStep worker(Action a, int n, Worker w, int src) {
-        return new PageStep(a, n, src, w);
+    public static PageStep of(Action a, int x, int y, int z) {
+        return new PageStep(a, x, y, z);
     }
 
     @Override
@@ -61,12 +67,10 @@ public record PageStep(Action kind, int x, int y, Worker worker) implements Step
     public List<CValue> params() {
         return switch (kind.sig) {
             case NONE -> List.of();
-            case T, N -> List.of(CValue.num(x));
+            case ONE -> List.of(CValue.num(x));
             case T_BOOL -> List.of(CValue.num(x), CValue.bool(y != 0));
-            case T_SRC, A_B -> List.of(CValue.num(x), CValue.num(y));
-            case W -> List.of(worker.toCanonical());
-            case W_SRC -> List.of(worker.toCanonical(), CValue.num(y));
-            case N_W -> List.of(CValue.num(x), worker.toCanonical());
+            case TWO -> List.of(CValue.num(x), CValue.num(y));
+            case THREE -> List.of(CValue.num(x), CValue.num(y), CValue.num(z));
         };
     }
 
