@@ -3,18 +3,13 @@ package pcnref.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import pcnref.explore.Counterexample;
 import pcnref.explore.ExploreResult;
-import pcnref.explore.Explorer;
-import pcnref.explore.Invariant;
 import pcnref.pages.Cluster;
-import pcnref.pages.PageConfig;
-import pcnref.pages.PageInvariants;
 import pcnref.pages.PageManifest;
-import pcnref.pages.PageModel;
+import pcnref.pages.PageRun;
 import pcnref.pages.PageStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,15 +41,12 @@ public final class ExploreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!protocol.equals("pages")) throw new IllegalArgumentException("explore: unknown protocol " + protocol + " (have: pages)");
         Path home = Path.of(System.getProperty("pcn.home", "."));
-        PageManifest manifest = PageManifest.load(specDir != null ? specDir : PageManifest.defaultDir(home));
-        PageConfig cfg = manifest.pageConfig(config);
-        List<String> names = manifest.invariants(config);
-        List<Invariant<Cluster>> invs = names.isEmpty() ? PageInvariants.all() : PageInvariants.named(names);
-        ExploreResult<Cluster, PageStep> r = new Explorer<>(new PageModel(cfg, invs)).progress(System.err, 10).run();
+        PageRun run = PageRun.of(specDir != null ? specDir : PageManifest.defaultDir(home), config);
+        ExploreResult<Cluster, PageStep> r = run.explore(System.err);
 
-        OptionalLong tlcDistinct = manifest.tlcFigure(config, PageManifest.DISTINCT);
-        OptionalLong tlcDepth = manifest.tlcFigure(config, PageManifest.DEPTH);
-        String tlcViolation = manifest.tlcText(config, PageManifest.VIOLATION).orElse(null);
+        OptionalLong tlcDistinct = run.tlcDistinct();
+        OptionalLong tlcDepth = run.tlcDepth();
+        String tlcViolation = run.tlcViolation().orElse(null);
         String violation = r.violation().map(Counterexample::invariant).orElse(null);
         boolean distinctEqual = tlcDistinct.isPresent() && tlcDistinct.getAsLong() == r.distinctStates();
         boolean depthEqual = tlcDepth.isPresent() && tlcDepth.getAsLong() == r.depth();
@@ -78,14 +70,19 @@ public final class ExploreCommand implements Callable<Integer> {
             System.out.printf("pages/%s: %,d distinct states, %,d generated, depth %d, %.2f s, %,.0f distinct states/s%n",
                     config, r.distinctStates(), r.statesGenerated(), r.depth(), r.seconds(), r.distinctPerSecond());
             System.out.println("invariants: " + (violation == null ? "all hold" : violation + " violated at depth " + r.depth()));
-            System.out.println("TLC (manifest): " + (tlcDistinct.isPresent() ? String.format("%,d", tlcDistinct.getAsLong()) : "?")
-                    + " distinct states, depth " + (tlcDepth.isPresent() ? tlcDepth.getAsLong() : "?")
-                    + (tlcViolation == null ? "" : ", " + tlcViolation + " violated"));
-            System.out.println((violation == null ? "distinct states " + (distinctEqual ? "equal" : "DIFFER") + ", " : "")
-                    + "depth " + (depthEqual ? "equal" : "DIFFERS") + ", violation " + (violationEqual ? "equal" : "DIFFERS")
-                    + (agree ? ": Java and TLC agree" : ": Java and TLC DISAGREE"));
+            if (tlcDistinct.isEmpty() && tlcDepth.isEmpty()) {
+                System.out.println("TLC (manifest): no figures for " + config + ": nothing compared");
+            } else {
+                System.out.println("TLC (manifest): " + (tlcDistinct.isPresent() ? String.format("%,d", tlcDistinct.getAsLong()) : "?")
+                        + " distinct states, depth " + (tlcDepth.isPresent() ? tlcDepth.getAsLong() : "?")
+                        + (tlcViolation == null ? "" : ", " + tlcViolation + " violated"));
+                System.out.println((violation == null ? "distinct states " + (distinctEqual ? "equal" : "DIFFER") + ", " : "")
+                        + "depth " + (depthEqual ? "equal" : "DIFFERS") + ", violation " + (violationEqual ? "equal" : "DIFFERS")
+                        + (agree ? ": Java and TLC agree" : ": Java and TLC DISAGREE"));
+            }
             if (trace) r.violation().ifPresent(c -> System.out.println(c.render(Cluster::toString)));
         }
+        if (tlcDistinct.isEmpty() && tlcDepth.isEmpty()) return violation == null ? 0 : 1;
         return agree ? 0 : 1;
     }
 }

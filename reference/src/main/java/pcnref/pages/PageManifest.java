@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads spec/pages/manifest.json (written by the spec's owner): per config its TLC "constants" and
@@ -98,14 +96,17 @@ public final class PageManifest {
 
     /** Home given as a definition name of MCPageProtocol.tla, e.g. HomeSmall == <<1, 1, 2>>. */
     private Vector<Integer> tupleFromMc(String defName) {
-        Path mc = dir.resolve("MCPageProtocol.tla");
-        try {
-            Matcher m = Pattern.compile("(?m)^\\s*" + Pattern.quote(defName) + "\\s*==\\s*<<([^>]*)>>").matcher(Files.readString(mc));
-            if (!m.find()) throw new IllegalArgumentException(mc + ": no tuple definition " + defName);
-            return Vector.of(m.group(1).split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Integer::parseInt);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(mc + ": " + e.getMessage());
-        }
+        return TlcCfg.homes(dir, "@" + defName);
+    }
+
+    /** Whether config {@code name} carries a "constants" object. */
+    public boolean hasConstants(String name) {
+        return config(name).path("constants").isObject();
+    }
+
+    /** Whether the manifest lists config {@code name}. */
+    public boolean hasConfig(String name) {
+        return configNames().contains(name);
     }
 
     /** The invariants the cfg checks (manifest "invariants"), or empty when the manifest does not list them. */
