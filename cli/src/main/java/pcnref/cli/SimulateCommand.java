@@ -17,6 +17,8 @@ import pcnref.modeltest.WalkReport;
 import pcnref.pages.Cluster;
 import pcnref.pages.PageConfig;
 import pcnref.pages.PageManifest;
+import pcnref.pages.PageModel;
+import pcnref.pages.PageRun;
 import pcnref.pages.PageStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,7 +36,7 @@ public final class SimulateCommand implements Callable<Integer> {
     String protocol;
 
     @Option(names = "--config", defaultValue = "fixed",
-            description = "simulation config (--list), or a config of the spec's manifest.json (default: ${DEFAULT-VALUE})")
+            description = "simulation config (--list), or a TLC cfg of spec/pages (MCPageProtocol_NAME.cfg, its invariants) (default: ${DEFAULT-VALUE})")
     String config;
 
     @Option(names = "--seeds", defaultValue = "4", description = "number of seeds (default: ${DEFAULT-VALUE})")
@@ -55,7 +57,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--list", description = "list the simulation configs and exit")
     boolean list;
 
-    @Option(names = "--spec-dir", description = "folder of the spec's manifest.json, for manifest configs (default: spec/pages)")
+    @Option(names = "--spec-dir", description = "folder of the spec's cfgs and manifest.json, for TLC configs (default: spec/pages)")
     Path specDir;
 
     @Option(names = "--json", description = "one JSON object on stdout")
@@ -73,8 +75,9 @@ public final class SimulateCommand implements Callable<Integer> {
         if (seeds < 1) throw new IllegalArgumentException("simulate: --seeds must be >= 1, got " + seeds);
         if (steps < 1) throw new IllegalArgumentException("simulate: --steps must be >= 1, got " + steps);
         if (maxWalk < 1) throw new IllegalArgumentException("simulate: --max-walk must be >= 1, got " + maxWalk);
-        PageConfig cfg = resolve(config);
-        Simulator<Cluster, PageStep> sim = PageSimulation.simulator(cfg).withMaxWalkSteps(maxWalk).withInvariants(!noInvariants);
+        PageModel model = resolve(config);
+        PageConfig cfg = model.config();
+        Simulator<Cluster, PageStep> sim = PageSimulation.simulator(model).withMaxWalkSteps(maxWalk).withInvariants(!noInvariants);
 
         List<SeedResult<Cluster, PageStep>> results = new ArrayList<>();
         ObjectNode out = new ObjectMapper().createObjectNode();
@@ -102,14 +105,14 @@ public final class SimulateCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
-    /** A simulation config by name, else a config of the spec's manifest (when there is one). */
-    private PageConfig resolve(String name) {
+    /** A simulation config by name, else a TLC cfg of spec/pages (constants and invariants), when there is one. */
+    private PageModel resolve(String name) {
         try {
-            return PageSimulation.config(name).config();
+            return new PageModel(PageSimulation.config(name).config());
         } catch (IllegalArgumentException notBuiltIn) {
             Path dir = specDir != null ? specDir : PageManifest.defaultDir(Path.of(System.getProperty("pcn.home", ".")));
-            if (!Files.isRegularFile(dir.resolve("manifest.json"))) throw notBuiltIn;
-            return PageManifest.load(dir).pageConfig(name);
+            if (!Files.isRegularFile(dir.resolve("MCPageProtocol_" + name + ".cfg"))) throw notBuiltIn;
+            return PageRun.of(dir, name).model();
         }
     }
 

@@ -69,6 +69,11 @@ public final class PageSimulation {
 
     /** Random walks over the page model of {@code cfg}, its invariants and the {@link PageMemoryOracle}. */
     public static Simulator<Cluster, PageStep> simulator(PageConfig cfg) {
-        return new Simulator<>(new PageModel(cfg)).withOracle(PageMemoryOracle.initial()).withMaxWalkSteps(2_000);
+        return simulator(new PageModel(cfg));
+    }
+
+    /** The same over a given model (e.g. a TLC cfg's, with that cfg's invariants: {@code PageRun.model()}). */
+    public static Simulator<Cluster, PageStep> simulator(PageModel model) {
+        return new Simulator<>(model).withOracle(PageMemoryOracle.initial()).withMaxWalkSteps(2_000);
     }
 }
