@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import pcnref.modeltest.PageSimulation;
 import pcnref.modeltest.PageSnapshot;
@@ -51,6 +53,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--max-walk", defaultValue = "2000", description = "longest walk before restarting from Init (default: ${DEFAULT-VALUE})")
     int maxWalk;
 
+    @Option(names = "--weight", paramLabel = "ACTION=W",
+            description = "weight of a spec action when choosing among enabled steps (default 1 each), e.g. --weight Deliver=3 --weight ZapOrigin=0.2")
+    Map<String, Double> weights;
+
     @Option(names = "--no-invariants", description = "judge walks by the oracle only")
     boolean noInvariants;
 
@@ -78,6 +84,21 @@ public final class SimulateCommand implements Callable<Integer> {
         PageModel model = resolve(config);
         PageConfig cfg = model.config();
         Simulator<Cluster, PageStep> sim = PageSimulation.simulator(model).withMaxWalkSteps(maxWalk).withInvariants(!noInvariants);
+        if (weights != null && !weights.isEmpty()) {
+            Map<PageStep.Action, Double> w = new EnumMap<>(PageStep.Action.class);
+            for (Map.Entry<String, Double> e : weights.entrySet()) {
+                PageStep.Action a;
+                try {
+                    a = PageStep.Action.valueOf(e.getKey());
+                } catch (IllegalArgumentException bad) {
+                    throw new IllegalArgumentException("simulate: --weight " + e.getKey() + ": no such action (have: "
+                            + java.util.Arrays.toString(PageStep.Action.values()) + ")");
+                }
+                if (!(e.getValue() >= 0)) throw new IllegalArgumentException("simulate: --weight " + e.getKey() + " must be >= 0");
+                w.put(a, e.getValue());
+            }
+            sim = sim.withWeights(step -> w.getOrDefault(step.kind(), 1.0));
+        }
 
         List<SeedResult<Cluster, PageStep>> results = new ArrayList<>();
         ObjectNode out = new ObjectMapper().createObjectNode();
@@ -131,8 +152,10 @@ public final class SimulateCommand implements Callable<Integer> {
                     fail.kind(), fail.step(), f.walk() + 1, fail.detail(), f.original().length(), f.shrunk().walk().length(),
                     f.shrunk().tests(), r.shrinkNanos() / 1e9);
             System.out.print(WalkReport.render(f.shrunk().walk(), PageSnapshot::change));
-            System.out.println("  repeat: ./pcn simulate pages --config " + config + " --seed " + r.seed() + " --seeds 1 --steps " + steps
-                    + (maxWalk != 2000 ? " --max-walk " + maxWalk : "") + (noInvariants ? " --no-invariants" : ""));
+            System.out.println("  repeat: ./pcn simulate pages" + (specDir != null ? " --spec-dir " + specDir : "") + " --config " + config + " --seed " + r.seed() + " --seeds 1 --steps " + steps
+                    + (maxWalk != 2000 ? " --max-walk " + maxWalk : "") + (noInvariants ? " --no-invariants" : "")
+                    + (weights == null ? "" : weights.entrySet().stream().map(e -> " --weight " + e.getKey() + "=" + e.getValue())
+                            .collect(java.util.stream.Collectors.joining())));
         });
     }
 

@@ -48,6 +48,17 @@ class SimulateCommandTest {
     }
 
     @Test
+    void weightsChangeTheWalks() {
+        Run plain = run("pages", "--config", "fixed", "--seeds", "1", "--steps", "3000");
+        Run weighted = run("pages", "--config", "fixed", "--seeds", "1", "--steps", "3000", "--weight", "Deliver=5", "--weight", "BeginAccess=0.1");
+        assertEquals(0, weighted.exit(), weighted.out());
+        // Same seed, other weights: other walks (the walk count differs).
+        String a = plain.out().lines().filter(l -> l.startsWith("seed 1:")).findFirst().orElseThrow();
+        String b = weighted.out().lines().filter(l -> l.startsWith("seed 1:")).findFirst().orElseThrow();
+        assertTrue(!a.substring(0, a.indexOf("reads")).equals(b.substring(0, b.indexOf("reads"))), a + " / " + b);
+    }
+
+    @Test
     void jsonReportsTheShrunkWalk() throws Exception {
         Run r = run("pages", "--config", "b2o", "--seeds", "2", "--json");
         assertEquals(1, r.exit());
