@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import pcnref.modeltest.Oracle;
 import pcnref.modeltest.PageSimulation;
 import pcnref.modeltest.PageSnapshot;
 import pcnref.modeltest.Replay;
@@ -60,6 +61,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--no-invariants", description = "judge walks by the oracle only")
     boolean noInvariants;
 
+    @Option(names = "--no-oracle", description = "judge walks by the invariants only")
+    boolean noOracle;
+
     @Option(names = "--list", description = "list the simulation configs and exit")
     boolean list;
 
@@ -84,6 +88,8 @@ public final class SimulateCommand implements Callable<Integer> {
         PageModel model = resolve(config);
         PageConfig cfg = model.config();
         Simulator<Cluster, PageStep> sim = PageSimulation.simulator(model).withMaxWalkSteps(maxWalk).withInvariants(!noInvariants);
+        if (noInvariants && noOracle) throw new IllegalArgumentException("simulate: --no-invariants and --no-oracle leave nothing to check");
+        if (noOracle) sim = sim.withOracle(Oracle.none());
         if (weights != null && !weights.isEmpty()) {
             Map<PageStep.Action, Double> w = new EnumMap<>(PageStep.Action.class);
             for (Map.Entry<String, Double> e : weights.entrySet()) {
@@ -104,7 +110,7 @@ public final class SimulateCommand implements Callable<Integer> {
         ObjectNode out = new ObjectMapper().createObjectNode();
         ArrayNode arr = out.putArray("seeds");
         if (!json) System.out.println("pages/" + config + ": " + describe(cfg) + "; " + seeds + " seed(s) x " + String.format("%,d", steps) + " steps"
-                + (noInvariants ? "; oracle only" : "; invariants + oracle"));
+                + (noInvariants ? "; oracle only" : noOracle ? "; invariants only" : "; invariants + oracle"));
         for (long s = seed; s < seed + seeds; s++) {
             SeedResult<Cluster, PageStep> r = sim.run(s, steps);
             results.add(r);
@@ -153,7 +159,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     f.shrunk().tests(), r.shrinkNanos() / 1e9);
             System.out.print(WalkReport.render(f.shrunk().walk(), PageSnapshot::change));
             System.out.println("  repeat: ./pcn simulate pages" + (specDir != null ? " --spec-dir " + specDir : "") + " --config " + config + " --seed " + r.seed() + " --seeds 1 --steps " + steps
-                    + (maxWalk != 2000 ? " --max-walk " + maxWalk : "") + (noInvariants ? " --no-invariants" : "")
+                    + (maxWalk != 2000 ? " --max-walk " + maxWalk : "") + (noInvariants ? " --no-invariants" : "") + (noOracle ? " --no-oracle" : "")
                     + (weights == null ? "" : weights.entrySet().stream().map(e -> " --weight " + e.getKey() + "=" + e.getValue())
                             .collect(java.util.stream.Collectors.joining())));
         });
