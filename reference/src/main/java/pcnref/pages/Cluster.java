@@ -1,7 +1,5 @@
 package pcnref.pages;
 
-import io.vavr.collection.Queue;
-import io.vavr.collection.TreeSet;
 import io.vavr.collection.Vector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,8 +30,8 @@ public final class Cluster {
     public final Vector<View> view;
     public final Vector<FaultHandle> fh;
     /** chan[a][b] at index a * N + b. */
-    public final Vector<Queue<PcnKmsg>> chan;
-    public final Vector<TreeSet<Worker>> pool;
+    public final Vector<Channel> chan;
+    public final Vector<WorkerPool> pool;
     public final Vector<Pc> pc;
     public final Vector<Boolean> isWrite;
     public final Vector<Integer> accesses;
@@ -51,7 +49,7 @@ public final class Cluster {
     private boolean fpDone;
 
     Cluster(PageConfig cfg, Vector<Pte> pte, Vector<Integer> frame, int owners, boolean distributed,
-            Vector<View> view, Vector<FaultHandle> fh, Vector<Queue<PcnKmsg>> chan, Vector<TreeSet<Worker>> pool,
+            Vector<View> view, Vector<FaultHandle> fh, Vector<Channel> chan, Vector<WorkerPool> pool,
             Vector<Pc> pc, Vector<Boolean> isWrite, Vector<Integer> accesses, Vector<Boolean> populated,
             Vector<Boolean> ret, Vector<WaitStation> ws, int lastWritten, int bugsHit, int envOps,
             int dontneedFwd, int releaseFwd) {
@@ -82,13 +80,13 @@ public final class Cluster {
         int n = cfg.n(), nt = cfg.threads();
         return new Cluster(cfg, Vector.fill(n, () -> Pte.NONE), Vector.fill(n, () -> -1), 0, false,
                 Vector.fill(n, () -> View.EMPTY), Vector.fill(n, () -> FaultHandle.NONE),
-                Vector.fill(n * n, Queue::empty), Vector.fill(n, () -> TreeSet.<Worker>empty()),
+                Vector.fill(n * n, () -> Channel.EMPTY), Vector.fill(n, () -> WorkerPool.EMPTY),
                 Vector.fill(nt, () -> Pc.Idle), Vector.fill(nt, () -> false), Vector.fill(nt, () -> 0),
                 Vector.fill(nt, () -> false), Vector.fill(nt, () -> false), Vector.fill(cfg.wsIds(), () -> WaitStation.IDLE),
                 0, 0, 0, 0, 0);
     }
 
-    public Queue<PcnKmsg> chan(int a, int b) {
+    public Channel chan(int a, int b) {
         return chan.get(a * cfg.n() + b);
     }
 
@@ -131,14 +129,8 @@ public final class Cluster {
         h = Fp.mix(h, owners | (distributed ? 1L << 40 : 0));
         for (View v : view) h = Fp.mix(h, (v.dist() ? 1 : 0) | (v.own() ? 2 : 0));
         for (FaultHandle f : fh) h = Fp.mix(h, f.fp());
-        for (Queue<PcnKmsg> q : chan) {
-            h = Fp.mix(h, 0x5151L + q.size());
-            for (PcnKmsg m : q) h = Fp.mix(h, ModelKmsg.code(m));
-        }
-        for (TreeSet<Worker> p : pool) {
-            h = Fp.mix(h, 0x7171L + p.size());
-            for (Worker w : p) h = Fp.mix(h, w.fp());
-        }
+        for (Channel q : chan) h = Fp.mix(h, q.fp());
+        for (WorkerPool p : pool) h = Fp.mix(h, p.fp());
         for (int t = 0; t < pc.size(); t++) {
             h = Fp.mix(h, pc.get(t).ordinal() | (isWrite.get(t) ? 1L << 8 : 0) | ((long) accesses.get(t) << 16)
                     | (populated.get(t) ? 1L << 32 : 0) | (ret.get(t) ? 1L << 33 : 0));
@@ -199,7 +191,7 @@ public final class Cluster {
             outer.put(CValue.num(a), CValue.fun(inner));
         }
         v.put("chan", CValue.fun(outer));
-        v.put("pool", fn(pool, p -> CValue.set(p.map(Worker::toCanonical).toJavaList())));
+        v.put("pool", fn(pool, p -> CValue.set(p.items().map(Worker::toCanonical).toJavaList())));
         v.put("pc", fn(pc, p -> CValue.str(p.name())));
         v.put("isWrite", fn(isWrite, CValue::bool));
         v.put("accesses", fn(accesses, a -> CValue.num(a)));
@@ -244,8 +236,8 @@ public final class Cluster {
         boolean distributed;
         Vector<View> view;
         Vector<FaultHandle> fh;
-        Vector<Queue<PcnKmsg>> chan;
-        Vector<TreeSet<Worker>> pool;
+        Vector<Channel> chan;
+        Vector<WorkerPool> pool;
         Vector<Pc> pc;
         Vector<Boolean> isWrite;
         Vector<Integer> accesses;
@@ -294,7 +286,7 @@ public final class Cluster {
 
         /** ReplaceWorker(pool[n], w, w2). */
         Builder replaceWorker(int n, Worker w, Worker w2) {
-            pool = pool.update(n, pool.get(n).remove(w).add(w2));
+            pool = pool.update(n, pool.get(n).replace(w, w2));
             return this;
         }
 

@@ -7,20 +7,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 
 /**
- * Reads spec/pages/manifest.json (written by the spec's owner): per config its TLC "constants" and
- * the figures TLC reported. The Java model is built from the same constants, so
- * {@code --config ci} explores the same model as TLC's CI cfg. A tuple constant given by name
- * (the cfg's {@code Home <- HomeSmall}) is resolved from MCPageProtocol.tla next to the manifest.
+ * Reads spec/pages/manifest.json (owned by the spec's author): for each cfg, its TLC "constants",
+ * what TLC found ("expected": "holds" or the violated invariant/property), "distinctStates",
+ * "depth" (TLC's depth when it holds, the counterexample's length otherwise), "mode"
+ * (safety/liveness). A config is named by its cfg file without "MCPageProtocol_" and ".cfg".
  */
 public final class PageManifest {
+    private static final String PREFIX = "MCPageProtocol_";
+
     private final Path dir;
     private final JsonNode root;
 
@@ -50,98 +50,96 @@ public final class PageManifest {
         return dir.resolve("manifest.json");
     }
 
-    /** The config objects by name (manifest "configs" as an object, or an array of objects with "name"). */
+    private static String nameOf(JsonNode c) {
+        if (c.hasNonNull("name")) return c.get("name").asText();
+        String f = c.path("file").asText();
+        if (f.startsWith(PREFIX)) f = f.substring(PREFIX.length());
+        return f.endsWith(".cfg") ? f.substring(0, f.length() - 4) : f;
+    }
+
     public List<String> configNames() {
         List<String> names = new ArrayList<>();
-        JsonNode cs = root.path("configs");
-        if (cs.isObject()) cs.fieldNames().forEachRemaining(names::add);
-        else if (cs.isArray()) for (JsonNode c : cs) names.add(c.path("name").asText());
+        for (JsonNode c : root.path("configs")) names.add(nameOf(c));
         return names;
     }
 
-    public JsonNode config(String name) {
-        JsonNode cs = root.path("configs");
-        JsonNode c = cs.isObject() ? cs.get(name) : null;
-        if (cs.isArray()) for (JsonNode x : cs) if (name.equals(x.path("name").asText())) c = x;
-        if (c == null || c.isMissingNode()) {
-            throw new IllegalArgumentException(file() + ": no config \"" + name + "\" (have " + configNames() + ")");
-        }
-        return c;
+    public boolean hasConfig(String name) {
+        return find(name).isPresent();
     }
 
-    /** The model constants of config {@code name}. */
+    private Optional<JsonNode> find(String name) {
+        for (JsonNode c : root.path("configs")) if (nameOf(c).equals(name)) return Optional.of(c);
+        return Optional.empty();
+    }
+
+    public JsonNode config(String name) {
+        return find(name).orElseThrow(() ->
+                new IllegalArgumentException(file() + ": no config \"" + name + "\" (have " + configNames() + ")"));
+    }
+
+    public boolean hasConstants(String name) {
+        return config(name).path("constants").isObject();
+    }
+
+    /** The model constants of config {@code name} (the spec's CONSTANTS, as the manifest spells them). */
     public PageConfig pageConfig(String name) {
         JsonNode k = config(name).path("constants");
         if (!k.isObject()) throw new IllegalArgumentException(file() + ": config " + name + " has no \"constants\" object");
         try {
-            JsonNode home = k.path("Home");
-            Vector<Integer> homes = home.isArray() ? Vector.ofAll(iter(home)).map(JsonNode::asInt) : tupleFromMc(home.asText());
+            if (k.path("origin").asInt(0) != 0) throw new IllegalArgumentException("origin must be node 0");
+            JsonNode home = first(k, "threadHomes", "Home");
+            Vector<Integer> homes = home.isArray() ? Vector.ofAll(home::elements).map(JsonNode::asInt)
+                    : TlcCfg.homes(dir, "@" + home.asText());
             TreeSet<String> bugs = new TreeSet<>();
-            for (JsonNode b : iter(k.path("Bugs"))) bugs.add(b.asText());
-            return new PageConfig(need(k, "N"), homes, need(k, "NumValues"), need(k, "MaxAccesses"),
-                    need(k, "MaxFollowers"), need(k, "MaxEnvOps"), bugs);
+            first(k, "bugs", "Bugs").elements().forEachRemaining(b -> bugs.add(b.asText()));
+            return new PageConfig(integer(k, "nodes", "N"), homes, integer(k, "numValues", "NumValues"),
+                    integer(k, "maxAccesses", "MaxAccesses"), integer(k, "maxFollowers", "MaxFollowers"),
+                    integer(k, "maxEnvOps", "MaxEnvOps"), bugs);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file() + ": config " + name + ": " + e.getMessage());
         }
     }
 
-    private static int need(JsonNode k, String f) {
-        if (!k.path(f).canConvertToInt()) throw new IllegalArgumentException("constant " + f + " missing or not an integer");
-        return k.path(f).asInt();
+    private static JsonNode first(JsonNode k, String... keys) {
+        for (String key : keys) if (k.has(key)) return k.get(key);
+        throw new IllegalArgumentException("constant " + keys[0] + " missing");
     }
 
-    private static Iterable<JsonNode> iter(JsonNode n) {
-        return n::elements;
+    private static int integer(JsonNode k, String... keys) {
+        JsonNode v = first(k, keys);
+        if (!v.canConvertToInt()) throw new IllegalArgumentException("constant " + keys[0] + " is not an integer");
+        return v.asInt();
     }
 
-    /** Home given as a definition name of MCPageProtocol.tla, e.g. HomeSmall == <<1, 1, 2>>. */
-    private Vector<Integer> tupleFromMc(String defName) {
-        return TlcCfg.homes(dir, "@" + defName);
+    /** "holds", or the invariant (or property) TLC found violated. */
+    public Optional<String> expected(String name) {
+        JsonNode e = config(name).path("expected");
+        return e.isTextual() ? Optional.of(e.asText()) : Optional.empty();
     }
 
-    /** Whether config {@code name} carries a "constants" object. */
-    public boolean hasConstants(String name) {
-        return config(name).path("constants").isObject();
+    /** "safety" or "liveness" (a liveness cfg also checks temporal properties the Java explorer does not). */
+    public String mode(String name) {
+        return config(name).path("mode").asText("safety");
     }
 
-    /** Whether the manifest lists config {@code name}. */
-    public boolean hasConfig(String name) {
-        return configNames().contains(name);
+    public OptionalLong distinctStates(String name) {
+        return number(name, "distinctStates");
     }
 
-    /** The invariants the cfg checks (manifest "invariants"), or empty when the manifest does not list them. */
-    public List<String> invariants(String name) {
-        List<String> l = new ArrayList<>();
-        for (JsonNode n : iter(config(name).path("invariants"))) l.add(n.asText());
-        return l;
+    public OptionalLong depth(String name) {
+        return number(name, "depth");
     }
 
-    /** A number TLC reported for this config, found under any of {@code keys} anywhere in the config object. */
-    public OptionalLong tlcFigure(String name, String... keys) {
-        return find(config(name), keys).filter(JsonNode::canConvertToLong).map(n -> OptionalLong.of(n.asLong()))
-                .orElse(OptionalLong.empty());
+    public OptionalLong measuredSeconds(String name) {
+        return number(name, "measuredSeconds");
     }
 
-    /** A text TLC reported (e.g. the violated invariant). */
-    public Optional<String> tlcText(String name, String... keys) {
-        return find(config(name), keys).filter(JsonNode::isTextual).map(JsonNode::asText);
+    public OptionalLong workers(String name) {
+        return number(name, "workers");
     }
 
-    private static Optional<JsonNode> find(JsonNode n, String... keys) {
-        for (String k : keys) if (n.has(k) && !n.get(k).isNull()) return Optional.of(n.get(k));
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            JsonNode v = it.next().getValue();
-            if (v.isObject()) {
-                Optional<JsonNode> r = find(v, keys);
-                if (r.isPresent()) return r;
-            }
-        }
-        return Optional.empty();
+    private OptionalLong number(String name, String key) {
+        JsonNode v = config(name).path(key);
+        return v.canConvertToLong() ? OptionalLong.of(v.asLong()) : OptionalLong.empty();
     }
-
-    public static final String[] DISTINCT = {"distinctStates", "distinct_states", "distinct"};
-    public static final String[] DEPTH = {"depth", "traceLength", "trace_length"};
-    public static final String[] GENERATED = {"statesGenerated", "states_generated", "generated"};
-    public static final String[] VIOLATION = {"violation", "violated", "violates", "expectedViolation", "invariantViolated"};
-    public static final String[] SECONDS = {"seconds", "timeSeconds", "time_s", "wallSeconds"};
 }

@@ -44,19 +44,63 @@ public record PageRun(String name, PageConfig config, List<String> invariantName
         return manifest.isPresent() && manifest.get().hasConfig(name);
     }
 
+    /** The manifest's "expected": "holds" or the violated invariant/property. */
+    public Optional<String> tlcExpected() {
+        return listed() ? manifest.get().expected(name) : Optional.empty();
+    }
+
+    /** Liveness cfgs check temporal properties too; the Java explorer checks only the state space and invariants. */
+    public boolean liveness() {
+        return listed() && manifest.get().mode(name).equals("liveness");
+    }
+
+    /** TLC's violated invariant, when the manifest says one is violated (a property name on a liveness cfg). */
+    public Optional<String> tlcViolation() {
+        return tlcExpected().filter(e -> !e.equals("holds"));
+    }
+
     public OptionalLong tlcDistinct() {
-        return listed() ? manifest.get().tlcFigure(name, PageManifest.DISTINCT) : OptionalLong.empty();
+        return listed() ? manifest.get().distinctStates(name) : OptionalLong.empty();
     }
 
     public OptionalLong tlcDepth() {
-        return listed() ? manifest.get().tlcFigure(name, PageManifest.DEPTH) : OptionalLong.empty();
-    }
-
-    public Optional<String> tlcViolation() {
-        return listed() ? manifest.get().tlcText(name, PageManifest.VIOLATION) : Optional.empty();
+        return listed() ? manifest.get().depth(name) : OptionalLong.empty();
     }
 
     public OptionalLong tlcSeconds() {
-        return listed() ? manifest.get().tlcFigure(name, PageManifest.SECONDS) : OptionalLong.empty();
+        return listed() ? manifest.get().measuredSeconds(name) : OptionalLong.empty();
+    }
+
+    /**
+     * Java's result against TLC's figures. Safety cfg that holds: distinct states and depth must be
+     * equal. Safety cfg with a violation: the invariant and the counterexample length (BFS: both
+     * shortest) must be equal; the distinct states seen before stopping depend on successor order and
+     * are not compared. Liveness cfg: only the distinct states (the whole graph) compare.
+     *
+     * @param known false when the manifest has no figures for this config (nothing compared)
+     */
+    public record Comparison(boolean known, boolean agree, String summary) {
+    }
+
+    public Comparison compare(ExploreResult<Cluster, PageStep> r) {
+        if (tlcDistinct().isEmpty() && tlcDepth().isEmpty()) {
+            return new Comparison(false, r.violation().isEmpty(), "TLC (manifest): no figures for " + name + ": nothing compared");
+        }
+        String javaViolation = r.violation().map(c -> c.invariant()).orElse(null);
+        long tlcD = tlcDistinct().orElse(-1), tlcDepth = tlcDepth().orElse(-1);
+        String tlc = String.format("TLC (manifest): %,d distinct states, depth %d, %s", tlcD, tlcDepth, tlcExpected().orElse("?"));
+        boolean distinctEq = tlcD == r.distinctStates();
+        boolean depthEq = tlcDepth == r.depth();
+        if (liveness()) {
+            boolean ok = javaViolation == null && distinctEq;
+            return new Comparison(true, ok, tlc + " (liveness cfg: temporal properties not checked by the Java explorer)\n"
+                    + "distinct states " + (distinctEq ? "equal" : "DIFFER") + (ok ? ": Java and TLC agree" : ": Java and TLC DISAGREE"));
+        }
+        String tlcViolation = tlcViolation().orElse(null);
+        boolean violationEq = java.util.Objects.equals(javaViolation, tlcViolation);
+        boolean ok = violationEq && depthEq && (javaViolation != null || distinctEq);
+        String what = (javaViolation == null ? "distinct states " + (distinctEq ? "equal" : "DIFFER") + ", depth "
+                : "counterexample length ") + (depthEq ? "equal" : "DIFFERS") + ", violation " + (violationEq ? "equal" : "DIFFERS");
+        return new Comparison(true, ok, tlc + "\n" + what + (ok ? ": Java and TLC agree" : ": Java and TLC DISAGREE"));
     }
 }

@@ -1,6 +1,5 @@
 package pcnref.pages;
 
-import io.vavr.collection.TreeSet;
 import io.vavr.collection.Vector;
 import java.util.function.BiConsumer;
 import pcnref.kmsg.PcnKmsg;
@@ -91,7 +90,7 @@ public final class PageServer {
         return n == ORIGIN ? w.respond(Result.RETRY, w.data()) : w.withStage(Worker.Stage.Start);
     }
 
-    static TreeSet<Worker> wakeRetryPool(int n, TreeSet<Worker> p) {
+    static WorkerPool wakeRetryPool(int n, WorkerPool p) {
         return p.map(w -> wakeRetryWorker(n, w));
     }
 
@@ -116,7 +115,7 @@ public final class PageServer {
         return r;
     }
 
-    static TreeSet<Worker> poolAfterLeave(Cluster c, int n, TreeSet<Worker> p) {
+    static WorkerPool poolAfterLeave(Cluster c, int n, WorkerPool p) {
         return unhashes(c, n) ? wakeRetryPool(n, p) : p;
     }
 
@@ -407,7 +406,7 @@ public final class PageServer {
         b.ws(i, WaitStation.IDLE).fh(ORIGIN, fhAfterLeave(c, ORIGIN));
         b.pc = pcAfterLeave(c, ORIGIN, c.pc);
         b.ret = retAfterLeave(c, ORIGIN, c.ret);
-        b.pool = c.pool.update(ORIGIN, poolAfterLeave(c, ORIGIN, c.pool.get(ORIGIN).remove(w).add(w2)));
+        b.pool = c.pool.update(ORIGIN, poolAfterLeave(c, ORIGIN, c.pool.get(ORIGIN).replace(w, w2)));
         return b.build();
     }
 
