@@ -33,13 +33,14 @@ public record PageSnapshot(List<Pte> pte, List<Integer> frame, Set<Integer> owne
         Map<String, List<String>> chan = new LinkedHashMap<>();
         for (int a = 0; a < n; a++) {
             for (int b = 0; b < n; b++) {
-                List<String> msgs = c.chan(a, b).map(PageSnapshot::msg).toJavaList();
+                List<String> msgs = list(c.chan(a, b)).stream().map(PageSnapshot::msg).toList();
                 if (!msgs.isEmpty()) chan.put(a + "->" + b, msgs);
             }
         }
         Map<Integer, List<Worker>> pool = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
-            if (!c.pool.get(i).isEmpty()) pool.put(i, c.pool.get(i).toJavaList());
+            List<Worker> ws = list(c.pool.get(i));
+            if (!ws.isEmpty()) pool.put(i, ws);
         }
         Set<Bug> bugs = new TreeSet<>();
         for (Bug b : Bug.values()) if (c.bugHit(b)) bugs.add(b);
@@ -52,6 +53,13 @@ public record PageSnapshot(List<Pte> pte, List<Integer> frame, Set<Integer> owne
     /** What the step from {@code a} to {@code b} changed, "; "-separated. */
     public static String change(Cluster a, Cluster b) {
         return StateDiff.describe(of(a), of(b));
+    }
+
+    /** The elements in iteration order (channels and pools are Iterable whatever their representation). */
+    private static <T> List<T> list(Iterable<T> it) {
+        List<T> l = new ArrayList<>();
+        it.forEach(l::add);
+        return l;
     }
 
     private static Set<Integer> nodes(int bits, int n) {
