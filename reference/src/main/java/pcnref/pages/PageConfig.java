@@ -1,0 +1,42 @@
+package pcnref.pages;
+
+import io.vavr.collection.Vector;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The spec's CONSTANTS (PageProtocol.tla): N nodes (0 = origin), Home[t+1] = node of thread t,
+ * NumValues, MaxAccesses, MaxFollowers, MaxEnvOps and the bug switches, with the spec's names
+ * ("B1", "B2o", "B2r", "B3", "B5", "B6").
+ */
+public record PageConfig(int n, Vector<Integer> home, int numValues, int maxAccesses, int maxFollowers,
+                         int maxEnvOps, Set<String> bugs) {
+
+    public static final Set<String> KNOWN_BUGS = Set.of("B1", "B2o", "B2r", "B3", "B5", "B6");
+
+    public PageConfig {
+        bugs = Set.copyOf(new TreeSet<>(bugs));
+        for (String b : bugs) {
+            if (!KNOWN_BUGS.contains(b)) throw new IllegalArgumentException("unknown bug switch " + b);
+        }
+        if (n < 2 || n > 31) throw new IllegalArgumentException("N must be in 2..31, not " + n);
+        for (int h : home) if (h < 0 || h >= n) throw new IllegalArgumentException("Home " + home + " names a node outside 0.." + (n - 1));
+    }
+
+    public int threads() {
+        return home.size();
+    }
+
+    public int homeOf(int t) {
+        return home.get(t);
+    }
+
+    /** WsIds == 0..(2 * NT - 1). */
+    public int wsIds() {
+        return 2 * threads();
+    }
+
+    public boolean bug(String name) {
+        return bugs.contains(name);
+    }
+}

@@ -1,0 +1,149 @@
+package pcnref.pages;
+
+import java.util.List;
+import java.util.function.Predicate;
+import pcnref.explore.Invariant;
+import pcnref.kmsg.PcnKmsg;
+
+/** The invariants of PageProtocol.tla, same names, same statements (page-protocol.md §9.4). */
+public final class PageInvariants {
+    private PageInvariants() {
+    }
+
+    static final int ORIGIN = 0;
+
+    /** All of them, in the order of the CI cfg's INVARIANTS. */
+    public static List<Invariant<Cluster>> all() {
+        return List.of(inv("TypeOK", PageInvariants::typeOK), inv("SingleWriterInv", PageInvariants::singleWriter),
+                inv("DataValueInv", PageInvariants::dataValue), inv("DirectorySoundInv", PageInvariants::directorySound),
+                inv("NoInvalidActionInv", PageInvariants::noInvalidAction),
+                inv("FollowersReleasedInv", PageInvariants::followersReleased),
+                inv("HandlesReleasedInv", PageInvariants::handlesReleased),
+                inv("WaitCountMatchesInv", PageInvariants::waitCountMatches));
+    }
+
+    /** The named ones (unknown name: IllegalArgumentException naming it). */
+    public static List<Invariant<Cluster>> named(List<String> names) {
+        List<Invariant<Cluster>> all = all();
+        return names.stream().map(n -> all.stream().filter(i -> i.name().equals(n)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no invariant named " + n + " in the Java model"))).toList();
+    }
+
+    private static Invariant<Cluster> inv(String name, Predicate<Cluster> p) {
+        return new Invariant<>(name, p);
+    }
+
+    /** TypeOK: the value ranges the Java types do not already enforce, and PTE <=> frame. */
+    public static boolean typeOK(Cluster c) {
+        int n = c.cfg.n(), nt = c.cfg.threads(), nv = c.cfg.numValues();
+        for (int i = 0; i < n; i++) {
+            int f = c.frame.get(i);
+            if (f < -1 || f >= nv) return false;
+            if ((c.pte.get(i) != Pte.NONE) != (f != -1)) return false;
+            FaultHandle h = c.fh.get(i);
+            if (h.users() < 0 || h.users() > nt + 2 || h.limit() < 0 || h.limit() > c.cfg.maxFollowers() + 2) return false;
+            for (Worker w : c.pool.get(i)) {
+                if (w.data() < -1 || w.data() >= nv) return false;
+            }
+        }
+        for (PcnKmsg m : c.chan.flatMap(q -> q)) {
+            int d = ModelKmsg.data(m), ws = ModelKmsg.ws(m);
+            if (d < -1 || d >= nv || ws < 0 || ws >= c.cfg.wsIds()) return false;
+        }
+        for (int t = 0; t < nt; t++) {
+            int a = c.accesses.get(t);
+            if (a < 0 || a > c.cfg.maxAccesses()) return false;
+        }
+        for (WaitStation w : c.ws) {
+            if (w.count() < 0 || w.count() > n || w.src() < -1 || w.src() >= n) return false;
+        }
+        return c.lastWritten >= 0 && c.lastWritten < nv && c.envOps >= 0 && c.envOps <= c.cfg.maxEnvOps();
+    }
+
+    /** SingleWriterInv: a writable PTE excludes every other readable one. */
+    public static boolean singleWriter(Cluster c) {
+        int rw = 0, present = 0;
+        for (Pte p : c.pte) {
+            if (p == Pte.RW) rw++;
+            if (p.present()) present++;
+        }
+        return rw == 0 || present == 1;
+    }
+
+    /** DataValueInv: every readable copy holds the last written value. */
+    public static boolean dataValue(Cluster c) {
+        for (int i = 0; i < c.cfg.n(); i++) {
+            if (c.pte.get(i).present() && c.frame.get(i) != c.lastWritten) return false;
+        }
+        return true;
+    }
+
+    static boolean responsePendingFor(Cluster c, int n) {
+        for (int t = 0; t < c.cfg.threads(); t++) {
+            if (c.cfg.homeOf(t) == n && (c.pc.get(t) == Pc.RLeader || c.pc.get(t) == Pc.RWait)) return true;
+        }
+        return false;
+    }
+
+    static boolean invalidationPendingFor(Cluster c, int n) {
+        for (PcnKmsg m : c.chan(ORIGIN, n)) if (ModelKmsg.type(m).equals("INV")) return true;
+        for (Worker w : c.pool.get(n)) if (w.inv()) return true;
+        return false;
+    }
+
+    /** DirectorySoundInv (§9.4 with its transitional disjuncts). */
+    public static boolean directorySound(Cluster c) {
+        if (c.distributed && c.pte.get(ORIGIN) != Pte.NONE && c.owners == 0) return false;
+        for (int n = 0; n < c.cfg.n(); n++) {
+            if (c.owner(n) && c.frame.get(n) != c.lastWritten && !(n != ORIGIN && responsePendingFor(c, n))) return false;
+            if (c.pte.get(n).present() && !c.owner(n) && !(n == ORIGIN && !c.distributed)
+                    && !(n != ORIGIN && invalidationPendingFor(c, n))) return false;
+        }
+        return true;
+    }
+
+    /** NoInvalidActionInv: no INVALID fh_action row and no other sanity BUG_ON reached. */
+    public static boolean noInvalidAction(Cluster c) {
+        return c.bugsHit == 0;
+    }
+
+    /** FollowersReleasedInv: nobody sleeps on a handle that is no longer hashed. */
+    public static boolean followersReleased(Cluster c) {
+        for (int t = 0; t < c.cfg.threads(); t++) {
+            Pc p = c.pc.get(t);
+            if ((p == Pc.FollowWait || p == Pc.WaitRetry) && !c.fh.get(c.cfg.homeOf(t)).hashed()) return false;
+        }
+        for (int n = 0; n < c.cfg.n(); n++) {
+            for (Worker w : c.pool.get(n)) {
+                if ((w.stage() == Worker.Stage.WaitRetry || w.stage() == Worker.Stage.InvWait) && !c.fh.get(n).hashed()) return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean quiescent(Cluster c) {
+        for (Pc p : c.pc) if (p != Pc.Idle) return false;
+        for (var q : c.chan) if (!q.isEmpty()) return false;
+        for (var p : c.pool) if (!p.isEmpty()) return false;
+        return true;
+    }
+
+    /** HandlesReleasedInv: once everything is quiet no fault handle is left hashed (B1 breaks it). */
+    public static boolean handlesReleased(Cluster c) {
+        if (!quiescent(c)) return true;
+        for (FaultHandle h : c.fh) if (h.hashed()) return false;
+        return true;
+    }
+
+    /**
+     * WaitCountMatchesInv: ws[i].count = messages carrying i in the channels + work items serving i
+     * (a work item stopped by a BUG_ON still counts: that loss is NoInvalidActionInv's).
+     */
+    public static boolean waitCountMatches(Cluster c) {
+        int[] pending = new int[c.cfg.wsIds()];
+        for (var q : c.chan) for (PcnKmsg m : q) pending[ModelKmsg.ws(m)]++;
+        for (var p : c.pool) for (Worker w : p) pending[w.ws()]++;
+        for (int i = 0; i < pending.length; i++) if (c.ws.get(i).count() != pending[i]) return false;
+        return true;
+    }
+}

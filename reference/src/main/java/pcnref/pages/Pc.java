@@ -1,0 +1,6 @@
+package pcnref.pages;
+
+/** Program counter of a user thread: where the faulting thread's stack is (spec variable pc). */
+public enum Pc {
+    Idle, Access, Backoff, FollowWait, WaitRetry, OLeader, OClaimWait, RLeader, RWait, Finish, Oops
+}
