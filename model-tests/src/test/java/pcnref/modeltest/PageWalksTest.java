@@ -1,0 +1,100 @@
+package pcnref.modeltest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import pcnref.pages.Cluster;
+import pcnref.pages.PageStep;
+
+/**
+ * Random walks over the page reference (pcnref.pages) with its invariants and the sequential-memory
+ * oracle: configs of the kernel's normal paths must pass; the B2 zap config must fail, and the
+ * failure must shrink.
+ */
+class PageWalksTest {
+    private static final long STEPS = 10_000;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ci", "fixed", "asbuilt"})
+    void normalPathsPassWithEveryReadChecked(String config) {
+        Simulator<Cluster, PageStep> sim = PageSimulation.simulator(PageSimulation.config(config).config());
+        for (long s = 1; s <= 3; s++) {
+            long seed = s;
+            SeedResult<Cluster, PageStep> r = sim.run(seed, STEPS);
+            assertTrue(r.passed(), () -> config + " seed " + seed + " failed:\n"
+                    + WalkReport.render(r.found().orElseThrow().shrunk().walk(), PageSnapshot::change));
+            assertEquals(STEPS, r.steps());
+            assertTrue(r.checked() >= 100, "reads checked: " + r.checked());
+            assertTrue(r.distinctStates() >= 1_000, "distinct states: " + r.distinctStates());
+        }
+    }
+
+    @Test
+    void theOracleReallyCompares() {
+        // The same walks against a memory that starts at 1 instead of 0: the first read of a
+        // zero-filled page must be reported.
+        Simulator<Cluster, PageStep> sim = PageSimulation.simulator(PageSimulation.config("fixed").config())
+                .withOracle(new PageMemoryOracle(Set.of(1), Map.of()));
+        Replay<Cluster, PageStep> w = sim.run(1, STEPS).found().orElseThrow().shrunk().walk();
+        assertEquals(SequentialMemory.STALE_READ, w.failure().orElseThrow().kind());
+        assertEquals(PageStep.Action.UserRead, w.labels().get(w.length() - 1).kind());
+    }
+
+    @Test
+    void sameSeedSameWalks() {
+        Simulator<Cluster, PageStep> sim = PageSimulation.simulator(PageSimulation.config("b2o").config());
+        SeedResult<Cluster, PageStep> a = sim.run(4, STEPS), b = sim.run(4, STEPS);
+        assertEquals(a.steps(), b.steps());
+        assertEquals(a.found().orElseThrow().original().labels(), b.found().orElseThrow().original().labels());
+        assertEquals(a.found().orElseThrow().shrunk().walk().labels(), b.found().orElseThrow().shrunk().walk().labels());
+    }
+
+    @Test
+    void zapBugIsFoundAndShrunk() {
+        Simulator<Cluster, PageStep> sim = PageSimulation.simulator(PageSimulation.config("b2o").config());
+        for (long seed = 1; seed <= 5; seed++) {
+            SeedResult.Found<Cluster, PageStep> f = sim.run(seed, 20_000).found()
+                    .orElseThrow(() -> new AssertionError("B2o: no failure within 20000 steps"));
+            assertShrunk(sim, f, seed);
+            assertTrue(f.shrunk().walk().labels().contains(PageStep.of(PageStep.Action.ZapOrigin)),
+                    "the B2o failure needs the zap");
+        }
+    }
+
+    @Test
+    void oracleAloneFindsTheStaleReadOfTheZapBug() {
+        // Invariants off: the sequential-memory oracle must see B2 by itself (a node keeps reading
+        // its old copy after MADV_DONTNEED zeroed the page, or the origin's fresh zeros while a
+        // remote holds the data).
+        Simulator<Cluster, PageStep> sim = PageSimulation.simulator(PageSimulation.config("b2o").config()).withInvariants(false);
+        for (long seed = 1; seed <= 3; seed++) {
+            SeedResult.Found<Cluster, PageStep> f = sim.run(seed, 20_000).found()
+                    .orElseThrow(() -> new AssertionError("B2o: the oracle found nothing within 20000 steps"));
+            assertEquals(SequentialMemory.STALE_READ, f.original().failure().orElseThrow().kind());
+            assertShrunk(sim, f, seed);
+            List<PageStep> min = f.shrunk().walk().labels();
+            assertEquals(PageStep.Action.UserRead, min.get(min.size() - 1).kind());
+            assertTrue(min.contains(PageStep.of(PageStep.Action.ZapOrigin)));
+            String report = WalkReport.render(f.shrunk().walk(), PageSnapshot::change);
+            assertTrue(report.contains("ZapOrigin") && report.contains("pte[0]: ") && report.contains("=> StaleRead"), report);
+        }
+    }
+
+    private static void assertShrunk(Simulator<Cluster, PageStep> sim, SeedResult.Found<Cluster, PageStep> f, long seed) {
+        String kind = f.original().failure().orElseThrow().kind();
+        Replay<Cluster, PageStep> min = f.shrunk().walk();
+        assertTrue(min.length() < f.original().length(),
+                "seed " + seed + ": shrunk " + min.length() + " not shorter than " + f.original().length());
+        // Replayed from scratch, the shrunk step list still fails the same way, at its last step.
+        Replay<Cluster, PageStep> again = sim.replay(f.original().states().get(0), min.labels());
+        assertEquals(kind, again.failure().orElseThrow().kind());
+        assertEquals(min.labels(), again.labels());
+        assertEquals(min.length(), again.failure().orElseThrow().step());
+    }
+}
