@@ -40,7 +40,7 @@ class PageServerTest {
         assertTrue(s.contains("owners |-> {}"), s);
         assertTrue(s.contains("fh |-> (0 :> [inv |-> FALSE, kind |-> \"NONE\", limit |-> 0, ret |-> \"OK\", users |-> 0, write |-> FALSE]"), s);
         assertTrue(s.contains("chan |-> (0 :> (0 :> <<>> @@ 1 :> <<>> @@ 2 :> <<>>)"), s);
-        assertEquals(19, c.variables().size()); // the spec's 19 VARIABLES
+        assertEquals(20, c.variables().size()); // the spec's 20 VARIABLES (fpc: the futex pin)
         // 4 threads x {read, write} may begin an access, nothing else is enabled
         assertEquals(8, c.enabledSteps().size());
     }
@@ -136,6 +136,32 @@ class PageServerTest {
         w = c.pool.get(0).head();
         return run(c, PageStep.of(Action.PostResponse, 0, w.from(), w.ws()), PageStep.of(Action.Deliver, 0, 1),
                 t(Action.RemoteFaultComplete, 1), t(Action.FinishFaultHandling, 1), t(Action.UserRead, 1));
+    }
+
+    @Test
+    void sharedFutexWaitAtTheOriginWaitsOnItsOwnPinAsBuiltAndCompletesWithWritePin() {
+        // FP1 (kmeans-1): remote 1 has read the page (origin RO, distributed); thread 0 runs FUTEX_WAIT
+        PageConfig asBuilt = new PageConfig(3, Vector.of(0, 1, 1, 2), 2, 2, 8, 1, Set.of("FP1", "FutexShared"));
+        Cluster c = run(remoteReadServed(Cluster.init(asBuilt)), t(Action.FutexWaitStart, 0), t(Action.PageServerGetUserpage, 0));
+        assertEquals(Fpc.Key, c.fpc.get(0)); // page mine: pinned at once, handle L - R kept
+        assertEquals(1, c.fh.get(0).users());
+        c = run(c, t(Action.FutexGetKey, 0), t(Action.StartFaultHandling, 0)); // gup write: idx 2 RETRY|WAIT
+        assertEquals(Pc.WaitRetry, c.pc.get(0));
+        assertFalse(PageInvariants.noSelfWait(c));
+        assertTrue(c.enabledSteps().stream().noneMatch(s -> s.x() == 0 && s.kind() != Action.BeginAccess));
+
+        PageConfig fixed = new PageConfig(3, Vector.of(0, 1, 1, 2), 2, 2, 8, 1, Set.of("FutexShared"));
+        Cluster f = run(remoteReadServed(Cluster.init(fixed)), t(Action.FutexWaitStart, 0), t(Action.PageServerGetUserpage, 0),
+                t(Action.ClaimLocalPage, 0)); // write pin: invalidate remote 1 first
+        f = run(f, PageStep.of(Action.Deliver, 0, 1));
+        Worker w = f.pool.get(1).head();
+        f = run(f, PageStep.of(Action.InvalidateApply, 1, w.ws()), PageStep.of(Action.Deliver, 1, 0), t(Action.MakePteValid, 0),
+                t(Action.FutexPinned, 0), t(Action.FutexGetKey, 0), t(Action.GupFollowPage, 0), t(Action.FutexReadValue, 0),
+                t(Action.PageServerPutUserpage, 0));
+        assertEquals(Fpc.None, f.fpc.get(0));
+        assertEquals(Pc.Idle, f.pc.get(0));
+        assertFalse(f.fh.get(0).hashed());
+        assertEquals(Pte.RW, f.pte.get(0));
     }
 
     @Test
