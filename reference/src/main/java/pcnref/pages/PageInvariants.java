@@ -30,6 +30,14 @@ public final class PageInvariants {
                 inv("HandleWaitsWakeableInv", c -> noSelfWait(c) && followerWakeable(c)));
     }
 
+    /** The base invariants, plus the futex ones when the config runs futex_wait. */
+    public static List<Invariant<Cluster>> forConfig(PageConfig cfg) {
+        if (!cfg.futexOn()) return all();
+        List<Invariant<Cluster>> l = new java.util.ArrayList<>(all());
+        l.addAll(futex());
+        return List.copyOf(l);
+    }
+
     /** The named ones (unknown name: IllegalArgumentException naming it). */
     public static List<Invariant<Cluster>> named(List<String> names) {
         List<Invariant<Cluster>> all = new java.util.ArrayList<>(all());

@@ -139,32 +139,6 @@ class PageServerTest {
     }
 
     @Test
-    void sharedFutexWaitAtTheOriginWaitsOnItsOwnPinAsBuiltAndCompletesWithWritePin() {
-        // FP1 (kmeans-1): remote 1 has read the page (origin RO, distributed); thread 0 runs FUTEX_WAIT
-        PageConfig asBuilt = new PageConfig(3, Vector.of(0, 1, 1, 2), 2, 2, 8, 1, Set.of("FP1", "FutexShared"));
-        Cluster c = run(remoteReadServed(Cluster.init(asBuilt)), t(Action.FutexWaitStart, 0), t(Action.PageServerGetUserpage, 0));
-        assertEquals(Fpc.Key, c.fpc.get(0)); // page mine: pinned at once, handle L - R kept
-        assertEquals(1, c.fh.get(0).users());
-        c = run(c, t(Action.FutexGetKey, 0), t(Action.StartFaultHandling, 0)); // gup write: idx 2 RETRY|WAIT
-        assertEquals(Pc.WaitRetry, c.pc.get(0));
-        assertFalse(PageInvariants.noSelfWait(c));
-        assertTrue(c.enabledSteps().stream().noneMatch(s -> s.x() == 0 && s.kind() != Action.BeginAccess));
-
-        PageConfig fixed = new PageConfig(3, Vector.of(0, 1, 1, 2), 2, 2, 8, 1, Set.of("FutexShared"));
-        Cluster f = run(remoteReadServed(Cluster.init(fixed)), t(Action.FutexWaitStart, 0), t(Action.PageServerGetUserpage, 0),
-                t(Action.ClaimLocalPage, 0)); // write pin: invalidate remote 1 first
-        f = run(f, PageStep.of(Action.Deliver, 0, 1));
-        Worker w = f.pool.get(1).head();
-        f = run(f, PageStep.of(Action.InvalidateApply, 1, w.ws()), PageStep.of(Action.Deliver, 1, 0), t(Action.MakePteValid, 0),
-                t(Action.FutexPinned, 0), t(Action.FutexGetKey, 0), t(Action.GupFollowPage, 0), t(Action.FutexReadValue, 0),
-                t(Action.PageServerPutUserpage, 0));
-        assertEquals(Fpc.None, f.fpc.get(0));
-        assertEquals(Pc.Idle, f.pc.get(0));
-        assertFalse(f.fh.get(0).hashed());
-        assertEquals(Pte.RW, f.pte.get(0));
-    }
-
-    @Test
     void b1LeaksTheHandleWhenServingANonePte() {
         PageConfig fixed = new PageConfig(3, Vector.of(0, 1, 1, 2), 2, 2, 8, 1, Set.of("B2r"));
         PageConfig b1 = new PageConfig(3, Vector.of(0, 1, 1, 2), 2, 2, 8, 1, Set.of("B1", "B2r"));
