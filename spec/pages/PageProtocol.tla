@@ -70,6 +70,24 @@
 (*                user of fh[Origin], counted in users).  Always "None"     *)
 (*                unless a futex switch is on.                              *)
 (*                                                                         *)
+(* ACTIONS (transition label = name + parameters, domains as in Next):    *)
+(*  threads t \in Threads: BeginAccess(t, w \in BOOLEAN), UserRead(t),      *)
+(*    UserWrite(t), HandlePteFault(t), StartFaultHandling(t),              *)
+(*    BackoffRetry(t), RacyExitAtOrigin(t), ClaimLocalPage(t),             *)
+(*    ClaimRemotePage(t, src \in -1..N-1), MakePteValid(t),                *)
+(*    FetchPageFromOrigin(t), RemoteFaultComplete(t), FinishFaultHandling(t)*)
+(*  transport: Deliver(a \in Nodes, b \in Nodes)                          *)
+(*  origin work items (sender f \in Remotes, requester station i \in       *)
+(*    Threads): HandlePteFaultOrigin(f, i), ServeAtOriginStart(f, i),       *)
+(*    ServeAtOriginDecide(f, i), ServeAtOriginClaimRemote(f, i, src \in    *)
+(*    -1..N-1), ServeAtOriginUpdate(f, i); any node: PostResponse(n \in    *)
+(*    Nodes, f \in Nodes, i \in WsIds)                                      *)
+(*  remote work items (n \in Remotes, origin station i \in WsIds):         *)
+(*    ServeAtRemote(n, i), InvalidateStart(n, i), InvalidateApply(n, i)     *)
+(*  bug actions: ZapOrigin, ZapRemote(n), ForwardMadviseDontneed(n),       *)
+(*    MadviseReleaseOrigin, MadviseReleaseRemote(n), ReleaseFromRemote(n)  *)
+(*    (n \in Remotes).  src = -1 only on the peers == 0 panic path.         *)
+(*                                                                         *)
 (* Bug switches (CONSTANT Bugs, S7): "B1" as-built fault-handle leak on a  *)
 (* NONE PTE (absent = fixed: finish the handle); "B3" as-built read claim  *)
 (* that may send nothing (absent = fixed: ask src); "B2o"/"B2r" enable     *)
@@ -375,8 +393,6 @@ ClaimRemotePage(t, src) ==
             /\ UNCHANGED bugsHit
     /\ UNCHANGED <<pte, frame, distributed, view, fh, pool, isWrite, accesses,
                    populated, ret, lastWritten, envOps, dontneedFwd, releaseFwd, fpc>>
-
-ClaimSources == IF ClaimPeers = {} THEN {-1} ELSE ClaimPeers
 
 \* End of a claim at the origin (the wait is over): __claim_remote_page
 \* tail (write: clear the source's bit; copy the data if result == 0, any

@@ -40,7 +40,7 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!protocol.equals("pages")) throw new SpecException("pcn check: unknown protocol '" + protocol + "' (known: pages)");
+        if (!protocol.equals("pages")) throw new SpecException("check: unknown protocol '" + protocol + "' (known: pages)");
         Manifest m = Manifest.load(SpecLocator.protocolDir(protocol).resolve("manifest.json"));
         List<ManifestEntry> entries = TlcCheck.select(m, config, deep);
         TlcRunner runner = new TlcRunner(new TlcRunner.Duration(timeout), line -> System.err.println("  " + line));

