@@ -64,6 +64,11 @@ public final class ExploreCommand implements Callable<Integer> {
             System.out.println("invariants " + String.join(", ", run.invariantNames()) + ": "
                     + (violation == null ? "hold" : violation + " violated, counterexample of " + r.depth() + " states"));
             System.out.println(cmp.summary());
+            if (run.tlcSeconds().isPresent() && run.tlcDistinct().isPresent() && violation == null && run.tlcSeconds().getAsLong() > 0) {
+                double tlcRate = run.tlcDistinct().getAsLong() / (double) run.tlcSeconds().getAsLong();
+                System.out.printf("speed: TLC recorded %d s wall (%,.0f distinct states/s, informative: shared machine); Java %.1fx%n",
+                        run.tlcSeconds().getAsLong(), tlcRate, r.distinctPerSecond() / tlcRate);
+            }
             if (trace) r.violation().ifPresent(c -> System.out.println(c.render(Cluster::toString)));
         }
         return cmp.agree() ? 0 : 1;

@@ -52,6 +52,34 @@ class ExplorerTest {
         assertEquals(1 + 16 + 12 + 12, r.statesGenerated()); // init + Reset everywhere + IncX/IncY below max
     }
 
+    /** Grid with x and y interchangeable (TLC's SYMMETRY): states count once per orbit. */
+    static final class SymmetricGrid implements TransitionSystem<int[], String> {
+        private final Grid g;
+
+        SymmetricGrid(int max, int bad) {
+            g = new Grid(max, bad);
+        }
+
+        public List<int[]> initStates() { return g.initStates(); }
+        public List<String> enabled(int[] s) { return g.enabled(s); }
+        public int[] apply(int[] s, String step) { return g.apply(s, step); }
+        public List<Invariant<int[]>> invariants() { return g.invariants(); }
+        public long fingerprint(int[] s) { return g.fingerprint(s); }
+        @Override
+        public long canonicalFingerprint(int[] s) {
+            return Math.min(g.fingerprint(s), g.fingerprint(new int[] {s[1], s[0]}));
+        }
+    }
+
+    @Test
+    void symmetryCountsOrbits() {
+        ExploreResult<int[], String> r = new Explorer<>(new SymmetricGrid(3, 100)).run();
+        assertEquals(10, r.distinctStates()); // pairs x <= y in 0..3
+        assertEquals(7, r.depth());
+        Counterexample<int[], String> c = new Explorer<>(new SymmetricGrid(3, 3)).run().violation().orElseThrow();
+        assertEquals(4, c.length());
+    }
+
     @Test
     void violationGivesShortestCounterexample() {
         ExploreResult<int[], String> r = new Explorer<>(new Grid(3, 3)).run();
