@@ -43,8 +43,19 @@ public final class BenchPagesCommand implements Callable<Integer> {
         double rate() { return distinct / seconds; }
     }
 
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private String loadBefore = "?";
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        loadBefore = loadAverage();
         Path dir = PagesReference.specDir();
         List<SpecConfig> all = SpecConfig.readManifest(dir);
         SpecConfig c = all.stream().filter(x -> x.isNamed(config)).findFirst()
@@ -82,7 +93,7 @@ public final class BenchPagesCommand implements Callable<Integer> {
         if (!sameCount) System.out.println("WARNING: the tools counted different numbers of distinct states");
         if (writeDoc) {
             Path doc = Path.of(System.getProperty("pcn.home", "."), "docs", "performance.md");
-            writeSection(doc, section(c, table));
+            writeSection(doc, section(c, table, loadBefore, loadAverage()));
             System.out.println("written to " + doc);
         }
         return sameCount ? 0 : 1;
@@ -102,7 +113,7 @@ public final class BenchPagesCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private static String section(SpecConfig c, String table) throws IOException {
+    private static String section(SpecConfig c, String table, String loadBefore, String loadAfter) throws IOException {
         String cpu = "unknown CPU";
         long memKb = -1;
         try {
@@ -119,10 +130,12 @@ public final class BenchPagesCommand implements Callable<Integer> {
                 + (c.hasSymmetry() ? ", with SYMMETRY on both sides" : "") + ").\n"
                 + "Machine: " + Runtime.getRuntime().availableProcessors() + " cores (nproc), " + cpu + ", "
                 + (memKb > 0 ? String.format("%.1f GiB RAM", memKb / 1024.0 / 1024.0) : "RAM unknown")
-                + ", Java " + System.getProperty("java.version") + ". The machine was shared with other jobs: figures vary run to run.\n\n"
+                + ", Java " + System.getProperty("java.version") + ". The machine was shared with other jobs (1-minute load average "
+                + loadBefore + " before the run, " + loadAfter + " after): figures vary run to run.\n\n"
                 + "TLC runs in a child JVM (`pcnref.spec.TlcRunner`: `tlc2.TLC`, invariants of the cfg checked, -Xmx3g); its time is the wall time of that JVM, "
                 + "start-up and SANY parsing included, which weighs on small configs. The Java explorer runs in the `pcn` JVM, one "
-                + "thread, invariants checked, fingerprints in a primitive hash map.\n\n" + table;
+                + "thread, invariants checked, fingerprints in a primitive hash map.\n\n" + table
+                + "\nThe goal is a Java explorer at least 10x faster than TLC; the ratio above is what was measured.\n";
     }
 
     private static void writeSection(Path doc, String section) throws IOException {

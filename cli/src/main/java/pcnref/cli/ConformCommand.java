@@ -33,7 +33,7 @@ public final class ConformCommand implements Callable<Integer> {
     @Option(names = "--json", description = "machine-readable output")
     boolean json;
 
-    @Option(names = "--walks", paramLabel = "N", description = "also run N seeded random walks of the reference, each step checked by TLC (default 0)")
+    @Option(names = "--walks", paramLabel = "N", description = "also check N x D random steps of the reference against TLC: walks of at most D steps (--depth), a new walk from an initial state when one ends (default 0)")
     int walks;
 
     @Option(names = "--depth", paramLabel = "D", description = "steps per walk (default ${DEFAULT-VALUE})")
