@@ -61,7 +61,7 @@ class PageConfigsTest {
 
     /** Liveness cfgs: the Java explorer checks no temporal property, but the state graph is TLC's. */
     @ParameterizedTest
-    @ValueSource(strings = {"live", "live_faults_wf", "live_faults_sf", "FP1_live", "FP1_private_live", "FP1fixed_live"})
+    @ValueSource(strings = {"live", "live_faults_wf", "live_faults_sf", "FP1_private_live", "FP1fixed_live"})
     void livenessConfigsHaveTlcsStateGraph(String name) {
         PageRun run = run(name);
         assumeTrue(run.liveness());
