@@ -62,6 +62,13 @@
 (*                forwarded to the origin (VMA_OP_MADVISE).                 *)
 (*  releaseFwd    SUBSET Nodes: remotes whose MADV_RELEASE is still to be   *)
 (*                forwarded (process_madvise_release_from_remote).          *)
+(*  fpc[t]        [Threads -> {"None","Pin","Key","Value","Unpin"}] where   *)
+(*                origin thread t is in futex_wait (S4.8): "Pin" inside     *)
+(*                page_server_get_userpage; "Key" get_futex_key, "Value"    *)
+(*                get_futex_value_locked, "Unpin" before                    *)
+(*                page_server_put_userpage -- these three hold the pin (a   *)
+(*                user of fh[Origin], counted in users).  Always "None"     *)
+(*                unless a futex switch is on.                              *)
 (*                                                                         *)
 (* ACTIONS (transition label = name + parameters, domains as in Next):    *)
 (*  threads t \in Threads: BeginAccess(t, w \in BOOLEAN), UserRead(t),      *)
@@ -80,6 +87,9 @@
 (*  bug actions: ZapOrigin, ZapRemote(n), ForwardMadviseDontneed(n),       *)
 (*    MadviseReleaseOrigin, MadviseReleaseRemote(n), ReleaseFromRemote(n)  *)
 (*    (n \in Remotes).  src = -1 only on the peers == 0 panic path.         *)
+(*  futex_wait at the origin (t \in Threads): FutexWaitStart(t),           *)
+(*    PageServerGetUserpage(t), FutexPinned(t), FutexGetKey(t),            *)
+(*    GupFollowPage(t), FutexReadValue(t), PageServerPutUserpage(t)        *)
 (*                                                                         *)
 (* Bug switches (CONSTANT Bugs, S7): "B1" as-built fault-handle leak on a  *)
 (* NONE PTE (absent = fixed: finish the handle); "B3" as-built read claim  *)
@@ -88,6 +98,11 @@
 (* ForwardMadviseDontneed); "B5"/"B6" enable MADV_RELEASE at a remote /    *)
 (* at the origin.  B4 (ignored error result) and B7 (no PTE re-validation) *)
 (* are always as built; they only show once a zap/release is enabled.      *)
+(* Futex switches (S4.8, docs/futex-pin-model.md): "FutexShared" /         *)
+(* "FutexPrivate" let origin threads run FUTEX_WAIT on the page with a     *)
+(* shared / private key (at most one of them); "FP1" = the pin as built    *)
+(* (page_server_get_userpage takes the handle for READ), absent = the fix  *)
+(* "WritePin" (a shared futex pins for write).                             *)
 (***************************************************************************)
 EXTENDS Integers, Sequences, FiniteSets
 
@@ -98,15 +113,17 @@ CONSTANTS
     MaxAccesses,  \* accesses each thread may begin
     MaxFollowers, \* FH_ACTION_MAX_FOLLOWER (8 in the kernel: 9 followers)
     MaxEnvOps,    \* bound on zap/release operations (bug actions)
-    Bugs          \* subset of {"B1","B2o","B2r","B3","B5","B6"}
+    Bugs          \* subset of {"B1","B2o","B2r","B3","B5","B6","FP1","FutexShared","FutexPrivate"}
 
 VARIABLES pte, frame, owners, distributed, view, fh, chan, pool,
           pc, isWrite, accesses, populated, ret, ws,
-          lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd
+          lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd, fpc
 
 vars == <<pte, frame, owners, distributed, view, fh, chan, pool,
           pc, isWrite, accesses, populated, ret, ws,
-          lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd>>
+          lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd, fpc>>
+
+ASSUME ~({"FutexShared", "FutexPrivate"} \subseteq Bugs)   \* one key kind per model
 
 Origin  == 0
 Nodes   == 0..(N - 1)
@@ -237,6 +254,7 @@ Init ==
     /\ envOps = 0
     /\ dontneedFwd = {}
     /\ releaseFwd = {}
+    /\ fpc = [t \in Threads |-> "None"]
 
 -----------------------------------------------------------------------------
 (***************************** user threads ********************************)
@@ -248,24 +266,24 @@ BeginAccess(t, w) ==
     /\ isWrite' = [isWrite EXCEPT ![t] = w]
     /\ accesses' = [accesses EXCEPT ![t] = @ + 1]
     /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, chan, pool, populated, ret, ws,
-                   lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd>>
+                   lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd, fpc>>
 
 \* The load executes (the PTE permits it).
 UserRead(t) ==
-    /\ pc[t] = "Access" /\ ~isWrite[t] /\ Permits(HomeOf(t), FALSE)
+    /\ pc[t] = "Access" /\ ~isWrite[t] /\ Permits(HomeOf(t), FALSE) /\ fpc[t] = "None"
     /\ pc' = [pc EXCEPT ![t] = "Idle"]
     /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, chan, pool, isWrite, accesses,
-                   populated, ret, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd>>
+                   populated, ret, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd, fpc>>
 
 \* The store executes: a fresh value (ghost lastWritten follows it).
 UserWrite(t) ==
-    /\ pc[t] = "Access" /\ isWrite[t] /\ Permits(HomeOf(t), TRUE)
+    /\ pc[t] = "Access" /\ isWrite[t] /\ Permits(HomeOf(t), TRUE) /\ fpc[t] = "None"
     /\ frame' = [frame EXCEPT ![HomeOf(t)] = Fresh]
     /\ lastWritten' = Fresh
     /\ pc' = [pc EXCEPT ![t] = "Idle"]
     /\ isWrite' = [isWrite EXCEPT ![t] = FALSE]
     /\ UNCHANGED <<pte, owners, distributed, view, fh, chan, pool, accesses,
-                   populated, ret, ws, bugsHit, envOps, dontneedFwd, releaseFwd>>
+                   populated, ret, ws, bugsHit, envOps, dontneedFwd, releaseFwd, fpc>>
 
 \* mm/memory.c:handle_pte_fault -> page_server_handle_pte_fault returns
 \* VM_FAULT_CONTINUE at the origin and stock Linux handles the fault:
@@ -282,7 +300,7 @@ HandlePteFault(t) ==
        ELSE /\ pte' = [pte EXCEPT ![n] = "RW"]
             /\ UNCHANGED frame
     /\ UNCHANGED <<owners, distributed, view, fh, chan, pool, pc, isWrite, accesses,
-                   populated, ret, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd>>
+                   populated, ret, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd, fpc>>
 
 \* page_server.c:__start_fault_handling for a user fault that enters the
 \* protocol (origin: PTE not NONE and distributed, S4.1 step 6; remote: PTE
@@ -314,15 +332,16 @@ StartFaultHandling(t) ==
               /\ pc' = [pc EXCEPT ![t] = "Oops"]
               /\ UNCHANGED fh
     /\ UNCHANGED <<pte, frame, owners, distributed, view, chan, pool, isWrite, accesses,
-                   populated, ret, ws, lastWritten, envOps, dontneedFwd, releaseFwd>>
+                   populated, ret, ws, lastWritten, envOps, dontneedFwd, releaseFwd, fpc>>
 
 \* mm/memory.c:handle_pte_fault back-off after VM_FAULT_RETRY (S5.5); the
-\* instruction is executed again.
+\* instruction is executed again.  A pin (fpc "Pin") that found no handle
+\* to join loops in page_server_get_userpage instead (io_schedule, retry).
 BackoffRetry(t) ==
     /\ pc[t] = "Backoff"
-    /\ pc' = [pc EXCEPT ![t] = "Access"]
+    /\ pc' = [pc EXCEPT ![t] = IF fpc[t] = "Pin" THEN "Futex" ELSE "Access"]
     /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, chan, pool, isWrite, accesses,
-                   populated, ret, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd>>
+                   populated, ret, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd, fpc>>
 
 \* __handle_localfault_at_origin, leader, page mine, read: "racy exit",
 \* nothing to do (S4.1 step 9).  Sanity BUG_ON(!test_page_owner(my_nid)).
@@ -331,7 +350,7 @@ RacyExitAtOrigin(t) ==
     /\ pc' = [pc EXCEPT ![t] = "Finish"]
     /\ bugsHit' = IF Origin \in owners THEN bugsHit ELSE bugsHit \cup {"NotOwnerAtOrigin"}
     /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, chan, pool, isWrite, accesses,
-                   populated, ret, ws, lastWritten, envOps, dontneedFwd, releaseFwd>>
+                   populated, ret, ws, lastWritten, envOps, dontneedFwd, releaseFwd, fpc>>
 
 \* __claim_local_page(except = origin) from __handle_localfault_at_origin
 \* (page mine, write): clear every other owner bit and post a
@@ -344,7 +363,7 @@ ClaimLocalPage(t) ==
     /\ ws' = [ws EXCEPT ![t] = [WsIdle EXCEPT !.count = Cardinality(S)]]
     /\ pc' = [pc EXCEPT ![t] = "OClaimWait"]
     /\ UNCHANGED <<pte, frame, distributed, view, fh, pool, isWrite, accesses,
-                   populated, ret, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd>>
+                   populated, ret, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd, fpc>>
 
 \* Send part of __claim_remote_page (S4.3) for an origin fault and for an
 \* origin worker (ServeAtOriginClaimRemote): src = the randomly chosen owner.
@@ -376,7 +395,7 @@ ClaimRemotePage(t, src) ==
             /\ pc' = [pc EXCEPT ![t] = "OClaimWait"]
             /\ UNCHANGED bugsHit
     /\ UNCHANGED <<pte, frame, distributed, view, fh, pool, isWrite, accesses,
-                   populated, ret, lastWritten, envOps, dontneedFwd, releaseFwd>>
+                   populated, ret, lastWritten, envOps, dontneedFwd, releaseFwd, fpc>>
 
 \* End of a claim at the origin (the wait is over): __claim_remote_page
 \* tail (write: clear the source's bit; copy the data if result == 0, any
@@ -401,7 +420,7 @@ MakePteValid(t) ==
     /\ ws' = [ws EXCEPT ![t] = WsIdle]
     /\ pc' = [pc EXCEPT ![t] = "Finish"]
     /\ UNCHANGED <<view, fh, chan, pool, isWrite, accesses, populated, ret,
-                   lastWritten, envOps, dontneedFwd, releaseFwd>>
+                   lastWritten, envOps, dontneedFwd, releaseFwd, fpc>>
 
 \* __handle_localfault_at_remote, leader: find/allocate the frame
 \* (populated = first touch), __fetch_page_from_origin posts the
@@ -414,7 +433,7 @@ FetchPageFromOrigin(t) ==
     /\ ws' = [ws EXCEPT ![t] = [WsIdle EXCEPT !.count = 1]]
     /\ pc' = [pc EXCEPT ![t] = "RWait"]
     /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, pool, isWrite, accesses,
-                   ret, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd>>
+                   ret, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd, fpc>>
 
 \* __handle_localfault_at_remote after the wait (S4.4 steps 7-10): error or
 \* RETRY -> fh->ret; CONTINUE (grant) -> BUG_ON(populated), re-validate the
@@ -449,20 +468,145 @@ RemoteFaultComplete(t) ==
               /\ pc' = [pc EXCEPT ![t] = "Finish"]
               /\ UNCHANGED <<pte, frame, view, bugsHit>>
     /\ UNCHANGED <<owners, distributed, chan, pool, isWrite, accesses,
-                   lastWritten, envOps, dontneedFwd, releaseFwd>>
+                   lastWritten, envOps, dontneedFwd, releaseFwd, fpc>>
 
 \* __finish_fault_handling by a leader or a woken follower (see Left/...).
 \* Returns 0 (re-execute the access) or VM_FAULT_RETRY (back off).
 FinishFaultHandling(t) ==
     LET n == HomeOf(t)
         base == [pc EXCEPT ![t] = IF ret[t] = "OK" THEN "Access" ELSE "Backoff"] IN
-    /\ pc[t] = "Finish"
+    /\ pc[t] = "Finish" /\ fpc[t] # "Pin"     \* a pin keeps its handle: FutexPinned
     /\ fh' = [fh EXCEPT ![n] = FhAfterLeave(n)]
     /\ pc' = PcAfterLeave(n, base)
     /\ ret' = RetAfterLeave(n, [ret EXCEPT ![t] = "OK"])
     /\ pool' = [pool EXCEPT ![n] = PoolAfterLeave(n, @)]
     /\ UNCHANGED <<pte, frame, owners, distributed, view, chan, isWrite, accesses,
+                   populated, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd, fpc>>
+
+-----------------------------------------------------------------------------
+(****************** futex_wait at the origin: the pin (S4.8) *****************)
+(* kernel/futex.c:futex_wait brackets futex_wait_setup with                *)
+(* page_server_get_userpage / page_server_put_userpage.  The pin takes the *)
+(* page's fault handle like a local fault (fault_flags 0: READ, not remote;*)
+(* "FP1" absent: WRITE for a shared futex, the fix) and KEEPS it until the *)
+(* unpin.  Accesses to the futex word inside the window are ordinary       *)
+(* faults of the same thread (pc "Access"), so they meet its own handle    *)
+(* through the unchanged FhTable: shared gup write -> idx 2 RETRY|WAIT.    *)
+FutexOn == Bugs \cap {"FutexShared", "FutexPrivate"} # {}
+FutexSharedKey == "FutexShared" \in Bugs
+\* The write intent the pin passes (as built: always 0 = read).
+PinWrite == FutexSharedKey /\ "FP1" \notin Bugs
+Pinned(t) == fpc[t] \in {"Key", "Value", "Unpin"}
+
+\* kernel/futex.c:futex_wait entry (at its retry: label), origin thread.
+FutexWaitStart(t) ==
+    /\ FutexOn /\ HomeOf(t) = Origin /\ pc[t] = "Idle" /\ accesses[t] < MaxAccesses
+    /\ pc' = [pc EXCEPT ![t] = "Futex"]
+    /\ fpc' = [fpc EXCEPT ![t] = "Pin"]
+    /\ isWrite' = [isWrite EXCEPT ![t] = PinWrite]
+    /\ accesses' = [accesses EXCEPT ![t] = @ + 1]
+    /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, chan, pool, populated, ret, ws,
+                   lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd>>
+
+\* page_server.c:page_server_get_userpage: __start_fault_handling(fault_flags
+\* = isWrite[t], not remote) with NO check of PageDistributed, pte_none or
+\* pte_same (K2 step 3).  Leader: page not mine (or, fixed, a write pin of a
+\* distributed page) -> the claim steps of a local fault (OLeader:
+\* ClaimRemotePage / ClaimLocalPage, MakePteValid); page mine -> pinned at
+\* once.  Follower -> sleeps on waits.  NULL -> io_schedule, retry (K2 step 4).
+PageServerGetUserpage(t) ==
+    LET w == isWrite[t]
+        d == FhDecision(Origin, w, FALSE)
+        claims == ~Mine \/ (w /\ distributed) IN
+    /\ pc[t] = "Futex" /\ fpc[t] = "Pin"
+    /\ CASE d = "LEADER" /\ claims ->
+              /\ fh' = [fh EXCEPT ![Origin] = NewFh(w, FALSE)]
+              /\ pc' = [pc EXCEPT ![t] = "OLeader"]
+              /\ UNCHANGED <<pte, fpc, bugsHit>>
+         [] d = "LEADER" ->   \* page mine: nothing to claim (fixed write pin: make it writable)
+              /\ fh' = [fh EXCEPT ![Origin] = NewFh(w, FALSE)]
+              /\ pte' = [pte EXCEPT ![Origin] = IF w /\ @ = "RO" THEN "RW" ELSE @]
+              /\ fpc' = [fpc EXCEPT ![t] = "Key"]
+              /\ UNCHANGED <<pc, bugsHit>>
+         [] d = "FOLLOW" ->
+              /\ fh' = [fh EXCEPT ![Origin] = [BumpLimit(Origin, w, FALSE) EXCEPT !.users = @ + 1]]
+              /\ pc' = [pc EXCEPT ![t] = "FollowWait"]
+              /\ UNCHANGED <<pte, fpc, bugsHit>>
+         [] d = "WAITRETRY" ->
+              /\ fh' = [fh EXCEPT ![Origin] = BumpLimit(Origin, w, FALSE)]
+              /\ pc' = [pc EXCEPT ![t] = "WaitRetry"]
+              /\ UNCHANGED <<pte, fpc, bugsHit>>
+         [] d = "RETRY" ->
+              /\ pc' = [pc EXCEPT ![t] = "Backoff"]
+              /\ UNCHANGED <<pte, fh, fpc, bugsHit>>
+         [] OTHER ->
+              /\ bugsHit' = bugsHit \cup {"InvalidAction"}
+              /\ pc' = [pc EXCEPT ![t] = "Oops"]
+              /\ UNCHANGED <<pte, fh, fpc>>
+    /\ UNCHANGED <<frame, owners, distributed, view, chan, pool, isWrite, accesses,
+                   populated, ret, ws, lastWritten, envOps, dontneedFwd, releaseFwd>>
+
+\* page_server_get_userpage returns the handle: a leader after its claim
+\* (MakePteValid), or a follower woken by a leaving holder (it does not look
+\* at the PTE again, K2 step 5).  up_read(mmap_sem); the handle is kept.
+FutexPinned(t) ==
+    /\ pc[t] = "Finish" /\ fpc[t] = "Pin"
+    /\ pc' = [pc EXCEPT ![t] = "Futex"]
+    /\ fpc' = [fpc EXCEPT ![t] = "Key"]
+    /\ ret' = [ret EXCEPT ![t] = "OK"]
+    /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, chan, pool, isWrite, accesses,
                    populated, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd>>
+
+\* futex_wait_setup -> get_futex_key (K3).  Private key: no access, on to
+\* get_futex_value_locked.  Shared key: get_user_pages_fast(FOLL_WRITE), a
+\* WRITE access of the word by this thread (pc "Access"): the fast path
+\* when the PTE is writable (GupFollowPage), else the fault path of a user
+\* write (HandlePteFault / StartFaultHandling), which finds the pin's handle.
+FutexGetKey(t) ==
+    /\ pc[t] = "Futex" /\ fpc[t] = "Key"
+    /\ pc' = [pc EXCEPT ![t] = "Access"]
+    /\ isWrite' = [isWrite EXCEPT ![t] = FutexSharedKey]
+    /\ fpc' = [fpc EXCEPT ![t] = IF FutexSharedKey THEN "Key" ELSE "Value"]
+    /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, chan, pool, accesses,
+                   populated, ret, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd>>
+
+\* mm/gup.c:follow_page_mask finds the writable PTE: the key is computed.
+GupFollowPage(t) ==
+    /\ pc[t] = "Access" /\ fpc[t] = "Key" /\ isWrite[t] /\ Permits(Origin, TRUE)
+    /\ fpc' = [fpc EXCEPT ![t] = "Value"]
+    /\ isWrite' = [isWrite EXCEPT ![t] = FALSE]
+    /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, chan, pool, pc, accesses,
+                   populated, ret, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd>>
+
+\* futex_wait_setup -> get_futex_value_locked: the word is read (the futex
+\* queue itself is not modelled: queued, EAGAIN and woken all end the same
+\* way for the page).  Not readable -> -EFAULT, get_user: an ordinary read
+\* fault of this thread (then the read is retried; the kernel also redoes
+\* get_futex_key, a simplification).
+FutexReadValue(t) ==
+    /\ pc[t] = "Access" /\ fpc[t] = "Value" /\ Permits(Origin, FALSE)
+    /\ pc' = [pc EXCEPT ![t] = "Futex"]
+    /\ fpc' = [fpc EXCEPT ![t] = "Unpin"]
+    /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, chan, pool, isWrite, accesses,
+                   populated, ret, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd>>
+
+\* page_server.c:page_server_put_userpage -> __finish_fault_handling: the
+\* pin leaves fh[Origin] (as FinishFaultHandling); futex_wait returns.
+PageServerPutUserpage(t) ==
+    /\ pc[t] = "Futex" /\ fpc[t] = "Unpin"
+    /\ fh' = [fh EXCEPT ![Origin] = FhAfterLeave(Origin)]
+    /\ pc' = PcAfterLeave(Origin, [pc EXCEPT ![t] = "Idle"])
+    /\ ret' = RetAfterLeave(Origin, ret)
+    /\ pool' = [pool EXCEPT ![Origin] = PoolAfterLeave(Origin, @)]
+    /\ fpc' = [fpc EXCEPT ![t] = "None"]
+    /\ isWrite' = [isWrite EXCEPT ![t] = FALSE]
+    /\ UNCHANGED <<pte, frame, owners, distributed, view, chan, accesses,
+                   populated, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd>>
+
+\* Every step of origin thread t inside futex_wait (its faults are ThreadStep's).
+FutexStep(t) ==
+    \/ PageServerGetUserpage(t) \/ FutexPinned(t) \/ FutexGetKey(t)
+    \/ GupFollowPage(t) \/ FutexReadValue(t) \/ PageServerPutUserpage(t)
 
 -----------------------------------------------------------------------------
 (***************************** transport ***********************************)
@@ -483,7 +627,7 @@ Deliver(a, b) ==
                         ELSE [@ EXCEPT !.count = @ - 1, !.result = m.result, !.data = m.data]]
             /\ UNCHANGED pool
     /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, pc, isWrite, accesses,
-                   populated, ret, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd>>
+                   populated, ret, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd, fpc>>
 
 -----------------------------------------------------------------------------
 (***************************** origin workers ******************************)
@@ -498,7 +642,7 @@ HandlePteFaultOriginW(w) ==
     /\ pte' = [pte EXCEPT ![Origin] = "RW"]
     /\ frame' = [frame EXCEPT ![Origin] = 0]
     /\ UNCHANGED <<owners, distributed, view, fh, chan, pool, pc, isWrite, accesses,
-                   populated, ret, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd>>
+                   populated, ret, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd, fpc>>
 
 \* process_remote_page_request -> __handle_remotefault_at_origin: take the
 \* fault handle with PC_FAULT_FLAG_REMOTE (S4.2 step 6).  NULL ->
@@ -523,7 +667,7 @@ ServeAtOriginStartW(w) ==
               /\ pool' = [pool EXCEPT ![Origin] = ReplaceWorker(@, w, [w EXCEPT !.stage = "Oops"])]
               /\ UNCHANGED fh
     /\ UNCHANGED <<pte, frame, owners, distributed, view, chan, pc, isWrite, accesses,
-                   populated, ret, ws, lastWritten, envOps, dontneedFwd, releaseFwd>>
+                   populated, ret, ws, lastWritten, envOps, dontneedFwd, releaseFwd, fpc>>
 
 \* __handle_remotefault_at_origin leader decision, branches (G) and (L)
 \* (S4.2 step 8): requester owns it -> BUG_ON(read) ("Read fault from
@@ -545,7 +689,7 @@ ServeAtOriginDecideW(w) ==
                           ReplaceWorker(@, w, [w EXCEPT !.stage = "ClaimWait", !.grant = G])]
             /\ UNCHANGED bugsHit
     /\ UNCHANGED <<pte, frame, distributed, view, fh, pc, isWrite, accesses,
-                   populated, ret, lastWritten, envOps, dontneedFwd, releaseFwd>>
+                   populated, ret, lastWritten, envOps, dontneedFwd, releaseFwd, fpc>>
 
 \* __handle_remotefault_at_origin branch (C): origin does not own the page,
 \* __claim_remote_page from the owner src (peers == 0 -> panic).
@@ -563,7 +707,7 @@ ServeAtOriginClaimRemoteW(w, src) ==
             /\ pool' = [pool EXCEPT ![Origin] = ReplaceWorker(@, w, [w EXCEPT !.stage = "ClaimWait"])]
             /\ UNCHANGED bugsHit
     /\ UNCHANGED <<pte, frame, distributed, view, fh, pc, isWrite, accesses,
-                   populated, ret, lastWritten, envOps, dontneedFwd, releaseFwd>>
+                   populated, ret, lastWritten, envOps, dontneedFwd, releaseFwd, fpc>>
 
 \* __handle_remotefault_at_origin after the claims (S4.2 steps 9-11): claim
 \* tail (as in MakePteValid, B4), DISTRIBUTED + requester bit; write: origin
@@ -591,7 +735,7 @@ ServeAtOriginUpdateW(w) ==
     /\ ret' = RetAfterLeave(Origin, ret)
     /\ pool' = [pool EXCEPT ![Origin] = PoolAfterLeave(Origin, ReplaceWorker(@, w, w2))]
     /\ UNCHANGED <<view, chan, isWrite, accesses, populated, lastWritten, bugsHit,
-                   envOps, dontneedFwd, releaseFwd>>
+                   envOps, dontneedFwd, releaseFwd, fpc>>
 
 \* process_remote_page_request tail: post REMOTE_PAGE_RESPONSE (result 0,
 \* data) or _SHORT (any other result) to the requester; the work item ends.
@@ -601,7 +745,7 @@ PostResponseW(n, w) ==
     /\ chan' = Send(chan, n, w.from, Resp(w.ws, w.result, w.data))
     /\ pool' = [pool EXCEPT ![n] = @ \ {w}]
     /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, pc, isWrite, accesses,
-                   populated, ret, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd>>
+                   populated, ret, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd, fpc>>
 
 -----------------------------------------------------------------------------
 (***************************** remote workers ******************************)
@@ -648,7 +792,7 @@ ServeAtRemoteW(n, w) ==
               /\ pool' = [pool EXCEPT ![n] = ReplaceWorker(@, w, [w EXCEPT !.stage = "Oops"])]
               /\ UNCHANGED <<fh, pte, view, pc, ret>>
     /\ UNCHANGED <<frame, owners, distributed, chan, isWrite, accesses,
-                   populated, ws, lastWritten, envOps, dontneedFwd, releaseFwd>>
+                   populated, ws, lastWritten, envOps, dontneedFwd, releaseFwd, fpc>>
 
 \* process_page_invalidate_request -> __do_invalidate_page ->
 \* __start_invalidation with a handle present: BUG_ON(already INVALIDATE),
@@ -663,7 +807,7 @@ InvalidateStartW(n, w) ==
             /\ pool' = [pool EXCEPT ![n] = ReplaceWorker(@, w, [w EXCEPT !.stage = "InvWait"])]
             /\ UNCHANGED bugsHit
     /\ UNCHANGED <<pte, frame, owners, distributed, view, chan, pc, isWrite, accesses,
-                   populated, ret, ws, lastWritten, envOps, dontneedFwd, releaseFwd>>
+                   populated, ret, ws, lastWritten, envOps, dontneedFwd, releaseFwd, fpc>>
 
 \* __do_invalidate_page rest (no handle, or its last user completed us):
 \* own bit off, BUG_ON(!pte_present), PTE INVALID (frame kept),
@@ -686,7 +830,7 @@ InvalidateApplyW(n, w) ==
             /\ pool' = [pool EXCEPT ![n] = ReplaceWorker(@, w, [w EXCEPT !.stage = "Oops"])]
             /\ UNCHANGED <<pte, chan, fh, pc>>
     /\ UNCHANGED <<frame, owners, distributed, isWrite, accesses, populated, ret, ws,
-                   lastWritten, envOps, dontneedFwd, releaseFwd>>
+                   lastWritten, envOps, dontneedFwd, releaseFwd, fpc>>
 
 -----------------------------------------------------------------------------
 (***************** bug actions: zap and release (S4.7, S7) *****************)
@@ -708,7 +852,7 @@ ZapOrigin ==
     /\ ZapEffectAtOrigin
     /\ envOps' = envOps + 1
     /\ UNCHANGED <<view, fh, chan, pool, pc, isWrite, accesses, populated, ret, ws,
-                   bugsHit, dontneedFwd, releaseFwd>>
+                   bugsHit, dontneedFwd, releaseFwd, fpc>>
 
 \* madvise(MADV_DONTNEED) at remote n: local zap (local word cleared), then
 \* forwarded to the origin (VMA_OP_MADVISE -> ksys_madvise there).
@@ -720,7 +864,7 @@ ZapRemote(n) ==
     /\ dontneedFwd' = dontneedFwd \cup {n}
     /\ envOps' = envOps + 1
     /\ UNCHANGED <<owners, distributed, fh, chan, pool, pc, isWrite, accesses, populated,
-                   ret, ws, lastWritten, bugsHit, releaseFwd>>
+                   ret, ws, lastWritten, bugsHit, releaseFwd, fpc>>
 
 \* The forwarded MADV_DONTNEED runs at the origin (zap only a non-NONE PTE).
 ForwardMadviseDontneed(n) ==
@@ -729,7 +873,7 @@ ForwardMadviseDontneed(n) ==
        ELSE UNCHANGED <<pte, frame, owners, distributed, lastWritten>>
     /\ dontneedFwd' = dontneedFwd \ {n}
     /\ UNCHANGED <<view, fh, chan, pool, pc, isWrite, accesses, populated, ret, ws,
-                   bugsHit, envOps, releaseFwd>>
+                   bugsHit, envOps, releaseFwd, fpc>>
 
 \* MADV_RELEASE runs with mmap_sem held for write at its node: no fault
 \* and no worker of that node is inside the page server.
@@ -744,7 +888,7 @@ MadviseReleaseOrigin ==
     /\ owners' = owners \ {Origin}
     /\ envOps' = envOps + 1
     /\ UNCHANGED <<frame, distributed, view, fh, chan, pool, pc, isWrite, accesses, populated,
-                   ret, ws, lastWritten, bugsHit, dontneedFwd, releaseFwd>>
+                   ret, ws, lastWritten, bugsHit, dontneedFwd, releaseFwd, fpc>>
 
 \* page_server_release_page_ownership at remote n (B5); forwarded later.
 MadviseReleaseRemote(n) ==
@@ -755,7 +899,7 @@ MadviseReleaseRemote(n) ==
     /\ releaseFwd' = releaseFwd \cup {n}
     /\ envOps' = envOps + 1
     /\ UNCHANGED <<frame, owners, distributed, fh, chan, pool, pc, isWrite, accesses, populated,
-                   ret, ws, lastWritten, bugsHit, dontneedFwd>>
+                   ret, ws, lastWritten, bugsHit, dontneedFwd, fpc>>
 
 \* process_madvise_release_from_remote at the origin: clear n's bit if the
 \* origin PTE is not NONE (no fault handle, no other check).
@@ -764,7 +908,7 @@ ReleaseFromRemote(n) ==
     /\ owners' = IF pte[Origin] # "NONE" THEN owners \ {n} ELSE owners
     /\ releaseFwd' = releaseFwd \ {n}
     /\ UNCHANGED <<pte, frame, distributed, view, fh, chan, pool, pc, isWrite, accesses,
-                   populated, ret, ws, lastWritten, bugsHit, envOps, dontneedFwd>>
+                   populated, ret, ws, lastWritten, bugsHit, envOps, dontneedFwd, fpc>>
 
 -----------------------------------------------------------------------------
 (* Work items are named by (node, sender, station): unique in a pool, and  *)
@@ -795,6 +939,7 @@ ThreadStep(t) ==
     \/ MakePteValid(t)
     \/ FetchPageFromOrigin(t) \/ RemoteFaultComplete(t)
     \/ FinishFaultHandling(t)
+    \/ FutexStep(t)
 
 \* Every step of the origin work item serving remote f's thread with station i.
 OriginWorkerStep(f, i) ==
@@ -842,6 +987,13 @@ Next ==
     \/ MadviseReleaseOrigin
     \/ \E n \in Remotes : MadviseReleaseRemote(n)
     \/ \E n \in Remotes : ReleaseFromRemote(n)
+    \/ \E t \in Threads : FutexWaitStart(t)
+    \/ \E t \in Threads : PageServerGetUserpage(t)
+    \/ \E t \in Threads : FutexPinned(t)
+    \/ \E t \in Threads : FutexGetKey(t)
+    \/ \E t \in Threads : GupFollowPage(t)
+    \/ \E t \in Threads : FutexReadValue(t)
+    \/ \E t \in Threads : PageServerPutUserpage(t)
 
 Spec == Init /\ [][Next]_vars
 
@@ -871,7 +1023,7 @@ PteStates == {"NONE", "INV", "RO", "RW"}
 Results == {"NONE", "OK", "CONTINUE", "RETRY", "SIGSEGV"}
 Stages == {"Start", "WaitRetry", "Decide", "ClaimWait", "Respond", "InvWait", "Oops"}
 Pcs == {"Idle", "Access", "Backoff", "FollowWait", "WaitRetry", "OLeader", "OClaimWait",
-        "RLeader", "RWait", "Finish", "Oops"}
+        "RLeader", "RWait", "Finish", "Oops", "Futex"}
 Msgs == [type : {"REQ", "RESP", "SHORT", "INV", "ACK"}, ws : WsIds, write : BOOLEAN,
          result : Results, data : Values \cup {-1}]
 
@@ -894,6 +1046,7 @@ TypeOK ==
     /\ \A i \in WsIds : ws[i].count \in 0..N /\ ws[i].src \in -1..(N - 1)
     /\ lastWritten \in Values
     /\ envOps \in 0..MaxEnvOps
+    /\ fpc \in [Threads -> {"None", "Pin", "Key", "Value", "Unpin"}]
 
 \* SWMR: a writable PTE excludes every other readable one.
 SingleWriterInv ==
@@ -948,6 +1101,28 @@ Pending(i) ==
     + Cardinality({p \in PoolSlots : p[2].ws = i})
 WaitCountMatchesInv == \A i \in WsIds : ws[i].count = Pending(i)
 
+\* The futex pin (S4.8).  A context on fh->waits_retry is woken only when the
+\* handle is unhashed, i.e. when its LAST holder leaves: a pinned thread
+\* waiting there waits for itself (kmeans-1, docs/kernel-bugs.md FP1).
+NoSelfWaitInv == \A t \in Threads : Pinned(t) => pc[t] # "WaitRetry"
+
+\* Holders of fh[Origin] that can still run (leave the handle) without
+\* being woken from it: a leader thread or a woken follower, a pinned
+\* thread not sleeping on the handle, an origin worker leading a request
+\* (waiting for messages counts as able: Deliver ends the wait).
+OriginHolderAwake ==
+    \/ \E t \in Threads : HomeOf(t) = Origin /\ pc[t] \in {"OLeader", "OClaimWait", "Finish"}
+    \/ \E t \in Threads : Pinned(t) /\ pc[t] \notin {"FollowWait", "WaitRetry"}
+    \/ \E w \in pool[Origin] : w.type = "REQ" /\ w.stage \in {"Decide", "ClaimWait"}
+\* A follower on fh->waits is woken only by another holder leaving.
+FollowerWakeableInv ==
+    (\E t \in Threads : HomeOf(t) = Origin /\ pc[t] = "FollowWait") => OriginHolderAwake
+\* Every context waiting on the origin's fault handle can be woken by a step
+\* of another context or by a message.
+HandleWaitsWakeableInv == NoSelfWaitInv /\ FollowerWakeableInv
+\* Pins exist only at the origin.
+PinOnlyAtOriginInv == \A t \in Threads : fpc[t] # "None" => HomeOf(t) = Origin
+
 -----------------------------------------------------------------------------
 (***************************** liveness ************************************)
 \* Every wait for a page response / invalidation acks ends.
@@ -956,4 +1131,6 @@ WaitsComplete == \A i \in WsIds : ws[i].count > 0 ~> ws[i].count = 0
 HandlesEventuallyReleased == \A n \in Nodes : fh[n].kind # "NONE" ~> fh[n].kind = "NONE"
 \* Every begun access completes.
 AccessCompletes == \A t \in Threads : pc[t] # "Idle" ~> pc[t] = "Idle"
+\* Every futex_wait begun returns (pin, key, value, unpin).
+FutexOpCompletes == \A t \in Threads : fpc[t] # "None" ~> fpc[t] = "None"
 =============================================================================

@@ -45,6 +45,10 @@ public final class PageSimulation {
         add("b6", cfg(HOME_BUG, 4, 4, 1, "B3", "B6"), false, "B6/B3: MADV_RELEASE at the origin");
         add("asbuilt-env", cfg(HOME_CI, 4, 4, 2, "B1", "B2o", "B2r", "B3", "B5", "B6"), false,
                 "every as-built switch and up to 2 zap/release operations");
+        add("futex", cfg(HOME_CI, 4, 6, 0, "FutexShared"), true,
+                "origin thread runs shared FUTEX_WAITs with the WritePin fix (FP1 fixed), remotes read/write");
+        add("fp1", cfg(HOME_CI, 4, 6, 0, "FP1", "FutexShared"), false,
+                "FP1 as built (kmeans-1): a shared FUTEX_WAIT at the origin waits on its own pin (NoSelfWaitInv)");
     }
 
     private static void add(String name, PageConfig c, boolean holds, String description) {

@@ -36,6 +36,30 @@ class PageWalksTest {
     }
 
     @Test
+    void futexWritePinWalksPass() {
+        Simulator<Cluster, PageStep> sim = PageSimulation.simulator(PageSimulation.config("futex").config());
+        for (long seed = 1; seed <= 3; seed++) {
+            SeedResult<Cluster, PageStep> r = sim.run(seed, STEPS);
+            long s = seed;
+            assertTrue(r.passed(), () -> "futex seed " + s + " failed:\n"
+                    + WalkReport.render(r.found().orElseThrow().shrunk().walk(), PageSnapshot::change));
+            assertEquals(STEPS, r.steps());
+        }
+    }
+
+    @Test
+    void fp1WalksFindTheSelfWait() {
+        Simulator<Cluster, PageStep> sim = PageSimulation.simulator(PageSimulation.config("fp1").config());
+        for (long seed = 1; seed <= 3; seed++) {
+            SeedResult.Found<Cluster, PageStep> f = sim.run(seed, 20_000).found()
+                    .orElseThrow(() -> new AssertionError("FP1: no failure within 20000 steps"));
+            List<PageStep> min = f.shrunk().walk().labels();
+            assertTrue(min.contains(PageStep.of(PageStep.Action.PageServerGetUserpage, 0)), min.toString());
+            assertEquals(PageStep.Action.StartFaultHandling, min.get(min.size() - 1).kind(), min.toString());
+        }
+    }
+
+    @Test
     void theOracleReallyCompares() {
         // The same walks against a memory that starts at 1 instead of 0: the first read of a
         // zero-filled page must be reported.

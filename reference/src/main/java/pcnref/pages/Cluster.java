@@ -45,6 +45,8 @@ public final class Cluster {
     public final int envOps;
     public final int dontneedFwd;
     public final int releaseFwd;
+    /** fpc[t]: where origin thread t is in futex_wait. */
+    public final Vector<Fpc> fpc;
     private long fp;
     private boolean fpDone;
 
@@ -52,7 +54,7 @@ public final class Cluster {
             Vector<View> view, Vector<FaultHandle> fh, Vector<Channel> chan, Vector<WorkerPool> pool,
             Vector<Pc> pc, Vector<Boolean> isWrite, Vector<Integer> accesses, Vector<Boolean> populated,
             Vector<Boolean> ret, Vector<WaitStation> ws, int lastWritten, int bugsHit, int envOps,
-            int dontneedFwd, int releaseFwd) {
+            int dontneedFwd, int releaseFwd, Vector<Fpc> fpc) {
         this.cfg = cfg;
         this.pte = pte;
         this.frame = frame;
@@ -73,6 +75,7 @@ public final class Cluster {
         this.envOps = envOps;
         this.dontneedFwd = dontneedFwd;
         this.releaseFwd = releaseFwd;
+        this.fpc = fpc;
     }
 
     /** The spec's Init. */
@@ -83,7 +86,7 @@ public final class Cluster {
                 Vector.fill(n * n, () -> Channel.EMPTY), Vector.fill(n, () -> WorkerPool.EMPTY),
                 Vector.fill(nt, () -> Pc.Idle), Vector.fill(nt, () -> false), Vector.fill(nt, () -> 0),
                 Vector.fill(nt, () -> false), Vector.fill(nt, () -> false), Vector.fill(cfg.wsIds(), () -> WaitStation.IDLE),
-                0, 0, 0, 0, 0);
+                0, 0, 0, 0, 0, Vector.fill(nt, () -> Fpc.None));
     }
 
     public Channel chan(int a, int b) {
@@ -133,7 +136,7 @@ public final class Cluster {
         for (WorkerPool p : pool) h = Fp.mix(h, p.fp());
         for (int t = 0; t < pc.size(); t++) {
             h = Fp.mix(h, pc.get(t).ordinal() | (isWrite.get(t) ? 1L << 8 : 0) | ((long) accesses.get(t) << 16)
-                    | (populated.get(t) ? 1L << 32 : 0) | (ret.get(t) ? 1L << 33 : 0));
+                    | (populated.get(t) ? 1L << 32 : 0) | (ret.get(t) ? 1L << 33 : 0) | ((long) fpc.get(t).ordinal() << 40));
         }
         for (WaitStation w : ws) h = Fp.mix(h, w.fp());
         h = Fp.mix(h, lastWritten | ((long) bugsHit << 16) | ((long) envOps << 32));
@@ -153,7 +156,7 @@ public final class Cluster {
                 && chan.equals(c.chan) && pool.equals(c.pool) && pc.equals(c.pc) && isWrite.equals(c.isWrite)
                 && accesses.equals(c.accesses) && populated.equals(c.populated) && ret.equals(c.ret) && ws.equals(c.ws)
                 && lastWritten == c.lastWritten && bugsHit == c.bugsHit && envOps == c.envOps
-                && dontneedFwd == c.dontneedFwd && releaseFwd == c.releaseFwd;
+                && dontneedFwd == c.dontneedFwd && releaseFwd == c.releaseFwd && fpc.equals(c.fpc);
     }
 
     // ---- canonical TLA+ value ----
@@ -205,6 +208,7 @@ public final class Cluster {
         v.put("envOps", CValue.num(envOps));
         v.put("dontneedFwd", nodeSet(dontneedFwd));
         v.put("releaseFwd", nodeSet(releaseFwd));
+        v.put("fpc", fn(fpc, f -> CValue.str(f.name())));
         return v;
     }
 
@@ -245,6 +249,7 @@ public final class Cluster {
         Vector<Boolean> ret;
         Vector<WaitStation> ws;
         int lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd;
+        Vector<Fpc> fpc;
 
         Builder(Cluster c) {
             cfg = c.cfg;
@@ -267,6 +272,7 @@ public final class Cluster {
             envOps = c.envOps;
             dontneedFwd = c.dontneedFwd;
             releaseFwd = c.releaseFwd;
+            fpc = c.fpc;
         }
 
         Builder pte(int n, Pte p) { pte = pte.update(n, p); return this; }
@@ -274,6 +280,7 @@ public final class Cluster {
         Builder view(int n, View v) { view = view.update(n, v); return this; }
         Builder fh(int n, FaultHandle h) { fh = fh.update(n, h); return this; }
         Builder pc(int t, Pc p) { pc = pc.update(t, p); return this; }
+        Builder fpc(int t, Fpc f) { fpc = fpc.update(t, f); return this; }
         Builder ws(int i, WaitStation w) { ws = ws.update(i, w); return this; }
         Builder bug(Bug b) { bugsHit |= 1 << b.ordinal(); return this; }
 
@@ -292,7 +299,7 @@ public final class Cluster {
 
         Cluster build() {
             return new Cluster(cfg, pte, frame, owners, distributed, view, fh, chan, pool, pc, isWrite, accesses,
-                    populated, ret, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd);
+                    populated, ret, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd, fpc);
         }
     }
 }

@@ -12,13 +12,16 @@ import java.util.TreeSet;
 public record PageConfig(int n, Vector<Integer> home, int numValues, int maxAccesses, int maxFollowers,
                          int maxEnvOps, Set<String> bugs) {
 
-    public static final Set<String> KNOWN_BUGS = Set.of("B1", "B2o", "B2r", "B3", "B5", "B6");
+    public static final Set<String> KNOWN_BUGS = Set.of("B1", "B2o", "B2r", "B3", "B5", "B6", "FP1", "FutexShared",
+            "FutexPrivate");
 
     public PageConfig {
         bugs = Set.copyOf(new TreeSet<>(bugs));
         for (String b : bugs) {
             if (!KNOWN_BUGS.contains(b)) throw new IllegalArgumentException("unknown bug switch " + b);
         }
+        if (bugs.contains("FutexShared") && bugs.contains("FutexPrivate"))
+            throw new IllegalArgumentException("FutexShared and FutexPrivate exclude each other (one key kind per model)");
         if (n < 2 || n > 31) throw new IllegalArgumentException("N must be in 2..31, not " + n);
         for (int h : home) if (h < 0 || h >= n) throw new IllegalArgumentException("Home " + home + " names a node outside 0.." + (n - 1));
     }
@@ -38,5 +41,20 @@ public record PageConfig(int n, Vector<Integer> home, int numValues, int maxAcce
 
     public boolean bug(String name) {
         return bugs.contains(name);
+    }
+
+    /** FutexOn: origin threads may run FUTEX_WAIT on the page. */
+    public boolean futexOn() {
+        return bug("FutexShared") || bug("FutexPrivate");
+    }
+
+    /** FutexSharedKey. */
+    public boolean futexShared() {
+        return bug("FutexShared");
+    }
+
+    /** PinWrite: the write intent the pin passes (as built, FP1: read). */
+    public boolean pinWrite() {
+        return futexShared() && !bug("FP1");
     }
 }

@@ -22,9 +22,26 @@ public final class PageInvariants {
                 inv("WaitCountMatchesInv", PageInvariants::waitCountMatches));
     }
 
+    /** The futex-pin invariants (S4.8): checked only where a cfg names them (they concern futex models). */
+    public static List<Invariant<Cluster>> futex() {
+        return List.of(inv("PinOnlyAtOriginInv", PageInvariants::pinOnlyAtOrigin),
+                inv("FollowerWakeableInv", PageInvariants::followerWakeable),
+                inv("NoSelfWaitInv", PageInvariants::noSelfWait),
+                inv("HandleWaitsWakeableInv", c -> noSelfWait(c) && followerWakeable(c)));
+    }
+
+    /** The base invariants, plus the futex ones when the config runs futex_wait. */
+    public static List<Invariant<Cluster>> forConfig(PageConfig cfg) {
+        if (!cfg.futexOn()) return all();
+        List<Invariant<Cluster>> l = new java.util.ArrayList<>(all());
+        l.addAll(futex());
+        return List.copyOf(l);
+    }
+
     /** The named ones (unknown name: IllegalArgumentException naming it). */
     public static List<Invariant<Cluster>> named(List<String> names) {
-        List<Invariant<Cluster>> all = all();
+        List<Invariant<Cluster>> all = new java.util.ArrayList<>(all());
+        all.addAll(futex());
         return names.stream().map(n -> all.stream().filter(i -> i.name().equals(n)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no invariant named " + n + " in the Java model"))).toList();
     }
@@ -55,6 +72,39 @@ public final class PageInvariants {
             if (w.count() < 0 || w.count() > n || w.src() < -1 || w.src() >= n) return false;
         }
         return c.lastWritten >= 0 && c.lastWritten < nv && c.envOps >= 0 && c.envOps <= c.cfg.maxEnvOps();
+    }
+
+    /** NoSelfWaitInv: a pinned thread never sleeps on waits_retry of the handle it holds (FP1). */
+    public static boolean noSelfWait(Cluster c) {
+        for (int t = 0; t < c.cfg.threads(); t++) if (c.fpc.get(t).pinned() && c.pc.get(t) == Pc.WaitRetry) return false;
+        return true;
+    }
+
+    /** OriginHolderAwake: a holder of fh[Origin] that can leave it without being woken from it. */
+    static boolean originHolderAwake(Cluster c) {
+        for (int t = 0; t < c.cfg.threads(); t++) {
+            Pc p = c.pc.get(t);
+            if (c.cfg.homeOf(t) == ORIGIN && (p == Pc.OLeader || p == Pc.OClaimWait || p == Pc.Finish)) return true;
+            if (c.fpc.get(t).pinned() && p != Pc.FollowWait && p != Pc.WaitRetry) return true;
+        }
+        for (Worker w : c.pool.get(ORIGIN)) {
+            if (!w.inv() && (w.stage() == Worker.Stage.Decide || w.stage() == Worker.Stage.ClaimWait)) return true;
+        }
+        return false;
+    }
+
+    /** FollowerWakeableInv: a follower asleep on the origin's handle has an awake holder to wake it. */
+    public static boolean followerWakeable(Cluster c) {
+        for (int t = 0; t < c.cfg.threads(); t++) {
+            if (c.cfg.homeOf(t) == ORIGIN && c.pc.get(t) == Pc.FollowWait) return originHolderAwake(c);
+        }
+        return true;
+    }
+
+    /** PinOnlyAtOriginInv: futex_wait runs at the origin only. */
+    public static boolean pinOnlyAtOrigin(Cluster c) {
+        for (int t = 0; t < c.cfg.threads(); t++) if (c.fpc.get(t) != Fpc.None && c.cfg.homeOf(t) != ORIGIN) return false;
+        return true;
     }
 
     /** SingleWriterInv: a writable PTE excludes every other readable one. */

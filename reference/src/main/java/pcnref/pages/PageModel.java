@@ -17,7 +17,7 @@ public final class PageModel implements TransitionSystem<Cluster, PageStep> {
     }
 
     public PageModel(PageConfig cfg) {
-        this(cfg, PageInvariants.all());
+        this(cfg, PageInvariants.forConfig(cfg));
     }
 
     public PageConfig config() {

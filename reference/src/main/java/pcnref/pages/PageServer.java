@@ -175,13 +175,13 @@ public final class PageServer {
 
     // the load executes (UserRead)
     static Cluster userRead(Cluster c, int t) {
-        if (c.pc.get(t) != Pc.Access || c.isWrite.get(t) || !permits(c, c.cfg.homeOf(t), false)) return null;
+        if (c.pc.get(t) != Pc.Access || c.isWrite.get(t) || !permits(c, c.cfg.homeOf(t), false) || c.fpc.get(t) != Fpc.None) return null;
         return c.edit().pc(t, Pc.Idle).build();
     }
 
     // the store executes (UserWrite)
     static Cluster userWrite(Cluster c, int t) {
-        if (c.pc.get(t) != Pc.Access || !c.isWrite.get(t) || !permits(c, c.cfg.homeOf(t), true)) return null;
+        if (c.pc.get(t) != Pc.Access || !c.isWrite.get(t) || !permits(c, c.cfg.homeOf(t), true) || c.fpc.get(t) != Fpc.None) return null;
         int v = fresh(c);
         Builder b = c.edit().frame(c.cfg.homeOf(t), v).pc(t, Pc.Idle);
         b.lastWritten = v;
@@ -218,10 +218,10 @@ public final class PageServer {
         };
     }
 
-    // mm/memory.c:handle_pte_fault back-off after VM_FAULT_RETRY (BackoffRetry)
+    // mm/memory.c:handle_pte_fault back-off after VM_FAULT_RETRY; a pin loops in page_server_get_userpage (BackoffRetry)
     static Cluster backoffRetry(Cluster c, int t) {
         if (c.pc.get(t) != Pc.Backoff) return null;
-        return c.edit().pc(t, Pc.Access).build();
+        return c.edit().pc(t, c.fpc.get(t) == Fpc.Pin ? Pc.Futex : Pc.Access).build();
     }
 
     // page_server.c:__handle_localfault_at_origin, leader, mine, read: racy exit (RacyExitAtOrigin)
@@ -314,13 +314,89 @@ public final class PageServer {
 
     // page_server.c:__finish_fault_handling by a leader or a woken follower (FinishFaultHandling)
     static Cluster finishFaultHandling(Cluster c, int t) {
-        if (c.pc.get(t) != Pc.Finish) return null;
+        if (c.pc.get(t) != Pc.Finish || c.fpc.get(t) == Fpc.Pin) return null;   // a pin keeps its handle
         int n = c.cfg.homeOf(t);
         Vector<Pc> base = c.pc.update(t, c.ret.get(t) ? Pc.Backoff : Pc.Access);
         Builder b = c.edit().fh(n, fhAfterLeave(c, n));
         b.pc = pcAfterLeave(c, n, base);
         b.ret = retAfterLeave(c, n, c.ret.update(t, false));
         b.pool = c.pool.update(n, poolAfterLeave(c, n, c.pool.get(n)));
+        return b.build();
+    }
+
+    // ------------------------------------------------------------------ futex_wait at the origin: the pin (S4.8)
+
+    // kernel/futex.c:futex_wait entry, origin thread (FutexWaitStart)
+    static Cluster futexWaitStart(Cluster c, int t) {
+        if (!c.cfg.futexOn() || c.cfg.homeOf(t) != ORIGIN || c.pc.get(t) != Pc.Idle
+                || c.accesses.get(t) >= c.cfg.maxAccesses()) return null;
+        Builder b = c.edit().pc(t, Pc.Futex).fpc(t, Fpc.Pin);
+        b.isWrite = b.isWrite.update(t, c.cfg.pinWrite());
+        b.accesses = b.accesses.update(t, c.accesses.get(t) + 1);
+        return b.build();
+    }
+
+    // page_server.c:page_server_get_userpage: __start_fault_handling(isWrite, not remote), no PTE checks (PageServerGetUserpage)
+    static Cluster pageServerGetUserpage(Cluster c, int t) {
+        if (c.pc.get(t) != Pc.Futex || c.fpc.get(t) != Fpc.Pin) return null;
+        boolean w = c.isWrite.get(t);
+        boolean claims = !mine(c) || (w && c.distributed);
+        return switch (fhDecision(c, ORIGIN, w, false)) {
+            case LEADER -> {
+                Builder b = c.edit().fh(ORIGIN, FaultHandle.newFh(w, false));
+                if (claims) yield b.pc(t, Pc.OLeader).build();
+                if (w && c.pte.get(ORIGIN) == Pte.RO) b.pte(ORIGIN, Pte.RW);   // page mine: pinned at once
+                yield b.fpc(t, Fpc.Key).build();
+            }
+            case FOLLOW -> {
+                FaultHandle h = bumpLimit(c, ORIGIN, w, false);
+                yield c.edit().fh(ORIGIN, h.withUsers(h.users() + 1)).pc(t, Pc.FollowWait).build();
+            }
+            case WAITRETRY -> c.edit().fh(ORIGIN, bumpLimit(c, ORIGIN, w, false)).pc(t, Pc.WaitRetry).build();
+            case RETRY -> c.edit().pc(t, Pc.Backoff).build();
+            case INVALID -> c.edit().bug(Bug.InvalidAction).pc(t, Pc.Oops).build();
+        };
+    }
+
+    // page_server.c:page_server_get_userpage returns the kept handle (leader after its claim, woken follower) (FutexPinned)
+    static Cluster futexPinned(Cluster c, int t) {
+        if (c.pc.get(t) != Pc.Finish || c.fpc.get(t) != Fpc.Pin) return null;
+        Builder b = c.edit().pc(t, Pc.Futex).fpc(t, Fpc.Key);
+        b.ret = b.ret.update(t, false);
+        return b.build();
+    }
+
+    // kernel/futex.c:get_futex_key: private -> no access; shared -> get_user_pages_fast(FOLL_WRITE) (FutexGetKey)
+    static Cluster futexGetKey(Cluster c, int t) {
+        if (c.pc.get(t) != Pc.Futex || c.fpc.get(t) != Fpc.Key) return null;
+        boolean shared = c.cfg.futexShared();
+        Builder b = c.edit().pc(t, Pc.Access).fpc(t, shared ? Fpc.Key : Fpc.Value);
+        b.isWrite = b.isWrite.update(t, shared);
+        return b.build();
+    }
+
+    // mm/gup.c:follow_page_mask finds the writable PTE (GupFollowPage)
+    static Cluster gupFollowPage(Cluster c, int t) {
+        if (c.pc.get(t) != Pc.Access || c.fpc.get(t) != Fpc.Key || !c.isWrite.get(t) || !permits(c, ORIGIN, true)) return null;
+        Builder b = c.edit().fpc(t, Fpc.Value);
+        b.isWrite = b.isWrite.update(t, false);
+        return b.build();
+    }
+
+    // kernel/futex.c:get_futex_value_locked reads the word (FutexReadValue)
+    static Cluster futexReadValue(Cluster c, int t) {
+        if (c.pc.get(t) != Pc.Access || c.fpc.get(t) != Fpc.Value || !permits(c, ORIGIN, false)) return null;
+        return c.edit().pc(t, Pc.Futex).fpc(t, Fpc.Unpin).build();
+    }
+
+    // page_server.c:page_server_put_userpage -> __finish_fault_handling (PageServerPutUserpage)
+    static Cluster pageServerPutUserpage(Cluster c, int t) {
+        if (c.pc.get(t) != Pc.Futex || c.fpc.get(t) != Fpc.Unpin) return null;
+        Builder b = c.edit().fh(ORIGIN, fhAfterLeave(c, ORIGIN)).fpc(t, Fpc.None);
+        b.pc = pcAfterLeave(c, ORIGIN, c.pc.update(t, Pc.Idle));
+        b.ret = retAfterLeave(c, ORIGIN, c.ret);
+        b.pool = c.pool.update(ORIGIN, poolAfterLeave(c, ORIGIN, c.pool.get(ORIGIN)));
+        b.isWrite = b.isWrite.update(t, false);
         return b.build();
     }
 
@@ -612,6 +688,13 @@ public final class PageServer {
             case MadviseReleaseOrigin -> madviseReleaseOrigin(c);
             case MadviseReleaseRemote -> x <= ORIGIN ? null : madviseReleaseRemote(c, x);
             case ReleaseFromRemote -> x <= ORIGIN ? null : releaseFromRemote(c, x);
+            case FutexWaitStart -> futexWaitStart(c, x);
+            case PageServerGetUserpage -> pageServerGetUserpage(c, x);
+            case FutexPinned -> futexPinned(c, x);
+            case FutexGetKey -> futexGetKey(c, x);
+            case GupFollowPage -> gupFollowPage(c, x);
+            case FutexReadValue -> futexReadValue(c, x);
+            case PageServerPutUserpage -> pageServerPutUserpage(c, x);
         };
     }
 
@@ -713,5 +796,15 @@ public final class PageServer {
         emit(sink, PageStep.of(Action.MadviseReleaseOrigin), madviseReleaseOrigin(c));
         for (int m = 1; m < n; m++) emit(sink, PageStep.of(Action.MadviseReleaseRemote, m), madviseReleaseRemote(c, m));
         for (int m = 1; m < n; m++) emit(sink, PageStep.of(Action.ReleaseFromRemote, m), releaseFromRemote(c, m));
+        if (!c.cfg.futexOn()) return;
+        for (int t = 0; t < c.cfg.threads(); t++) {
+            emit(sink, PageStep.of(Action.FutexWaitStart, t), futexWaitStart(c, t));
+            emit(sink, PageStep.of(Action.PageServerGetUserpage, t), pageServerGetUserpage(c, t));
+            emit(sink, PageStep.of(Action.FutexPinned, t), futexPinned(c, t));
+            emit(sink, PageStep.of(Action.FutexGetKey, t), futexGetKey(c, t));
+            emit(sink, PageStep.of(Action.GupFollowPage, t), gupFollowPage(c, t));
+            emit(sink, PageStep.of(Action.FutexReadValue, t), futexReadValue(c, t));
+            emit(sink, PageStep.of(Action.PageServerPutUserpage, t), pageServerPutUserpage(c, t));
+        }
     }
 }

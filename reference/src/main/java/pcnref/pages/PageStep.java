@@ -31,7 +31,10 @@ public record PageStep(Action kind, int x, int y, int z) implements Step {
         /** (n, i): the work item at remote n of the origin's message with station i. */
         ServeAtRemote(Sig.TWO), InvalidateStart(Sig.TWO), InvalidateApply(Sig.TWO),
         ZapOrigin(Sig.NONE), ZapRemote(Sig.ONE), ForwardMadviseDontneed(Sig.ONE), MadviseReleaseOrigin(Sig.NONE),
-        MadviseReleaseRemote(Sig.ONE), ReleaseFromRemote(Sig.ONE);
+        MadviseReleaseRemote(Sig.ONE), ReleaseFromRemote(Sig.ONE),
+        /** futex_wait at the origin (t). */
+        FutexWaitStart(Sig.ONE), PageServerGetUserpage(Sig.ONE), FutexPinned(Sig.ONE), FutexGetKey(Sig.ONE),
+        GupFollowPage(Sig.ONE), FutexReadValue(Sig.ONE), PageServerPutUserpage(Sig.ONE);
 
         final Sig sig;
 

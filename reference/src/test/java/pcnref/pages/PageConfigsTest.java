@@ -31,7 +31,7 @@ class PageConfigsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ci", "ci_follow", "B1fixed"})
+    @ValueSource(strings = {"ci", "ci_follow", "B1fixed", "FP1_private", "FP1fixed"})
     void safeConfigsHaveTlcsDistinctStatesAndDepth(String name) {
         PageRun run = run(name);
         assertEquals("holds", run.tlcExpected().orElseThrow());
@@ -44,7 +44,7 @@ class PageConfigsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"B1", "B2o", "B2o_swmr", "B2r", "B3", "B5", "B6"})
+    @ValueSource(strings = {"B1", "B2o", "B2o_swmr", "B2r", "B3", "B5", "B6", "FP1"})
     void bugConfigsViolateTheNamedInvariantAtTlcsDepth(String name) {
         PageRun run = run(name);
         ExploreResult<Cluster, PageStep> r = run.explore(null);
@@ -61,7 +61,7 @@ class PageConfigsTest {
 
     /** Liveness cfgs: the Java explorer checks no temporal property, but the state graph is TLC's. */
     @ParameterizedTest
-    @ValueSource(strings = {"live", "live_faults_wf", "live_faults_sf"})
+    @ValueSource(strings = {"live", "live_faults_wf", "live_faults_sf", "FP1_private_live", "FP1fixed_live"})
     void livenessConfigsHaveTlcsStateGraph(String name) {
         PageRun run = run(name);
         assumeTrue(run.liveness());
