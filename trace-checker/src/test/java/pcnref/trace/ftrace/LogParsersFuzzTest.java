@@ -15,7 +15,7 @@ import pcnref.trace.ftrace.FtraceParser;
  * Fuzzes the ftrace and dmesg parsers (Jazzer's JUnit integration). Without JAZZER_FUZZ=1 each test
  * replays its seed corpus (src/test/resources/pcnref/trace/ftrace/LogParsersFuzzTestInputs/, lines of
  * the real recordings) as a regression test; with JAZZER_FUZZ=1 it fuzzes for maxDuration (the
- * executions fuzz-dmesg and fuzz-ftrace of trace-checker/pom.xml, profile -Pfuzz, do so for 5 s each).
+ * executions fuzz-dmesg and fuzz-ftrace of trace-checker/pom.xml, in every build, do so for 5 s each).
  * Property: any input is parsed without an exception, every line is accounted for exactly once,
  * every event renders as JSON and as a table row, and the ftrace parser's regex-free hot path gives
  * the same event as its general path.
