@@ -325,7 +325,8 @@ public final class Explainer {
                     ReadStats st = Lines.stream(f, new pcnref.trace.ftrace.FtraceParser(f.toString(), n), e -> ftrace(n, e));
                     read.add(new FileRead(n, "ftrace", f.toString(), true, st.totalEvents(), st.unrecognisedLines()));
                     problem(f, st);
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
+                    // what was read so far stays; the file's error is one line
                     problems.add(f + ": " + e.getMessage());
                 }
             }
@@ -342,7 +343,8 @@ public final class Explainer {
                     read.add(new FileRead(n, files.dmesgIsConsole().get(n) ? "console" : "dmesg", f.toString(), true,
                             st.totalEvents(), st.unrecognisedLines()));
                     problem(f, st);
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
+                    // what was read so far stays; the file's error is one line
                     problems.add(f + ": " + e.getMessage());
                 }
             }
@@ -366,7 +368,8 @@ public final class Explainer {
                             });
                     read.add(new FileRead(n, "pcap", f.toString(), true, count[0], (long) st.errorCount()));
                     problems.addAll(st.errors());
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
+                    // what was read so far stays; the file's error is one line
                     problems.add(f + ": " + e.getMessage());
                 }
             }
@@ -377,7 +380,8 @@ public final class Explainer {
                     List<BlockedTask> l = HangStacks.read(f, n, "n" + n + "h", problems);
                     blocked.addAll(l);
                     read.add(new FileRead(n, "hang", f.toString(), true, (long) l.size(), null));
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
+                    // what was read so far stays; the file's error is one line
                     problems.add(f + ": " + e.getMessage());
                 }
             }
