@@ -72,8 +72,12 @@ public final class ExplainCommand implements Callable<Integer> {
     static ModelRef model(String cfg) {
         String cmd = "./pcn check pages --config " + cfg;
         try {
-            Path home = Path.of(System.getProperty("pcn.home", "."));
-            Path dir = PageManifest.defaultDir(home);
+            Path dir = null;
+            String h = System.getProperty("pcn.home");
+            for (Path q = Path.of(h != null ? h : System.getProperty("user.dir")).toAbsolutePath(); q != null && dir == null; q = q.getParent()) {
+                if (Files.isRegularFile(PageManifest.defaultDir(q).resolve("manifest.json"))) dir = PageManifest.defaultDir(q);
+            }
+            if (dir == null) return new ModelRef(cfg, cmd, null, null);
             if (!Files.isRegularFile(dir.resolve("manifest.json"))) return new ModelRef(cfg, cmd, null, null);
             PageManifest m = PageManifest.load(dir);
             String name = cfg.replaceFirst("^MCPageProtocol_", "").replaceFirst("\\.cfg$", "");

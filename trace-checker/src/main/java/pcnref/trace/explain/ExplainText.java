@@ -36,7 +36,7 @@ public final class ExplainText {
         for (String e : x.verdict().evidence()) b.append("  - ").append(e).append('\n');
         if (x.verdict().model() != null) {
             var m = x.verdict().model();
-            b.append("  model: ").append(m.command()).append(" -> ").append(m.violated())
+            b.append("  model: ").append(m.command()).append(m.violated() == null ? "" : " -> " + m.violated())
                     .append(m.depth() == null ? "" : " at depth " + m.depth()).append('\n');
         }
         b.append('\n');
