@@ -694,7 +694,12 @@ public final class Explainer {
                     }
                     touch(ns, c, cite);
                     Handle h = ns.handles.get(page);
-                    if (c.queue != null) {
+                    if (c.kind == Kind.INVALIDATE) {
+                        if (c.queue != null) wake(ns, c);
+                        if (h == null) newInvalidationHandle(ns, n, c, cite);
+                        fact(page, n, pid, src, fs.timeNs(), "=[" + pid + "] the invalidation proceeds", model(Action.InvalidateApply),
+                                null, null, "__do_invalidate_page: no local fault left on the page (or it just finished); the PTE is invalidated");
+                    } else if (c.queue != null) {
                         wake(ns, c);
                         fact(page, n, pid, src, fs.timeNs(), "woke up on the handle", model(Action.StartFaultHandling),
                                 null, null, c.kind == Kind.INVALIDATE ? "the invalidation proceeds" : null);
@@ -733,14 +738,20 @@ public final class Explainer {
                     Handle h = ns.handles.get(page);
                     Integer i = null;
                     String r = null;
-                    if (h != null) {
+                    if (h != null && c.kind != Kind.INVALIDATE) {
                         i = idx(n, h, c);
                         r = row(n, h, c, i);
                         idxCount(n, i);
-                    } else {
+                    } else if (h == null) {
                         h = invisible(ns, n, page, cite);
                     }
-                    if (c.kind != Kind.INVALIDATE) hold(ns, c);
+                    if (c.kind == Kind.INVALIDATE) {
+                        sleep(h, c, "waits", cite, null);
+                        fact(page, n, pid, src, fs.timeNs(), "+[" + pid + "] the invalidation sleeps until the handle's last user leaves",
+                                model(Action.InvalidateStart), null, null, "__start_invalidation (no fh_action row: invalidations do not look it up)");
+                        return;
+                    }
+                    hold(ns, c);
                     sleep(h, c, "waits", cite, i);
                     List<String> m = newPin ? model(Action.FutexWaitStart, Action.PageServerGetUserpage) : model(Action.StartFaultHandling);
                     fact(page, n, pid, src, fs.timeNs(), "+[" + pid + "] sleeps on the handle's waits queue", m, i, r,
@@ -772,7 +783,16 @@ public final class Explainer {
                     c.holds = false;
                     if (c.kind == Kind.FAULT || c.kind == Kind.PIN) endCtx(ns, c, (last ? ">>" : " >") + " at " + cite);
                     int woken = 0;
-                    if (last && h != null) {
+                    Ctx inval = null;
+                    if (last && h != null && h.inv) {
+                        for (Ctx s : h.sleepers) if (s.kind == Kind.INVALIDATE) inval = s;
+                    }
+                    if (inval != null) {
+                        // __finish_fault_handling completes the waiting invalidation instead of unhashing
+                        wake(ns, inval);
+                        note = (note == null ? "" : note + "; ") + "completes the invalidation waiting on it ("
+                                + inval.began + "): the handle stays hashed with INVALIDATE until __finish_invalidation";
+                    } else if (last && h != null) {
                         ns.handles.remove(page);
                         for (Ctx s : new ArrayList<>(h.sleepers)) {
                             if (s == c) continue;
@@ -781,7 +801,8 @@ public final class Explainer {
                         }
                         for (Ctx o : h.holders) o.holds = false;
                     }
-                    String ev = last ? ">>[" + pid + "] last user left: handle unhashed" : ">[" + pid + "] left the handle, others remain";
+                    String ev = !last ? ">[" + pid + "] left the handle, others remain"
+                            : inval != null ? ">>[" + pid + "] last user left: the waiting invalidation goes on" : ">>[" + pid + "] last user left: handle unhashed";
                     if (woken > 0) ev += ", wakes " + woken + " sleeper(s)";
                     fact(page, n, pid, src, fs.timeNs(), ev, m, null, null, note);
                 }
@@ -1072,9 +1093,18 @@ public final class Explainer {
                     }
                     if (c == null) return;
                     Handle h = ns.handles.get(c.page);
-                    if (h != null && h.leader == c) ns.handles.remove(c.page);
+                    int woken = 0;
+                    if (h != null && (h.leader == c || h.inv)) {
+                        // __finish_invalidation unhashes the handle and wakes whoever waits on it
+                        ns.handles.remove(c.page);
+                        for (Ctx s : new ArrayList<>(h.sleepers)) {
+                            woken++;
+                            wake(ns, s);
+                        }
+                    }
                     endCtx(ns, c, "acknowledged at " + cite);
-                    fact(c.page, n, pid, src, lm.timeNs(), ">>[" + pid + "] ->" + peer + " (invalidation acknowledged)",
+                    fact(c.page, n, pid, src, lm.timeNs(), ">>[" + pid + "] ->" + peer + " (invalidation acknowledged"
+                                    + (woken > 0 ? ", wakes " + woken + " sleeper(s)" : "") + ")",
                             model(Action.InvalidateApply, Action.PostResponse), null, null, null);
                 }
                 default -> { }
