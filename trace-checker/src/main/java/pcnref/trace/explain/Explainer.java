@@ -1426,7 +1426,10 @@ public final class Explainer {
                         + " (leader of a new L - R handle, fault_flags 0)" + (pin.frame != null ? "; on the wire: " + pin.frame
                         + " REMOTE_PAGE_REQUEST with fault_flags 0x0" : ""));
             }
-            for (String s : pinEv) if (pin == null || !s.startsWith(pin.began + " claim")) ev.add("pin evidence: " + s);
+            for (String s : pinEv) {
+                boolean same = pin != null && (s.startsWith(pin.began + " claim") || pin.frame != null && s.startsWith(pin.frame + " "));
+                if (!same) ev.add("pin evidence: " + s);
+            }
             ev.add("handle: fh(" + P + ") at node " + c.node + ", " + (h.visible ? h.flags() : "holder not in the logs")
                     + ", holders: " + (h.holders.isEmpty() ? "none visible" : holders(h)));
             ev.add("fault: " + c.began + " ## PAGEFAULT [" + c.pid + "] " + P + " " + (c.write ? "W" : "R") + " ip " + hex(c.ip)
