@@ -289,6 +289,8 @@ public final class Explainer {
         final Map<Key4, List<String>> pinEvidence = new LinkedHashMap<>();
         final Map<List<Long>, Outstanding> outstanding = new LinkedHashMap<>();
         final Map<Key4, Long> wirePinFrame = new HashMap<>();
+        // (node, page) -> the last line where a fault of that node received the page's data
+        final Map<Key4, String> lastCopy = new HashMap<>();
         final Map<String, Long> idxCounts = new TreeMap<>();
         final List<Ctx> allOpenAtEnd = new ArrayList<>();
         final List<BlockedTask> blocked = new ArrayList<>();
@@ -1044,6 +1046,7 @@ public final class Explainer {
                         if (result == VM_FAULT_RETRY) storm(n, pid, page).requester++;
                         List<String> m;
                         String note = resultText(result);
+                        if (result == 0 && c != null) lastCopy.put(new Key4(n, 0, page, 0), cite + " (" + c.describe() + ")");
                         if (c != null && c.kind == Kind.PIN && result == 0) {
                             m = model(Action.Deliver, Action.MakePteValid, Action.FutexPinned);
                             note += "; __make_pte_valid (read-only); the pin holds the handle until page_server_put_userpage";
@@ -1434,6 +1437,15 @@ public final class Explainer {
                     + ", holders: " + (h.holders.isEmpty() ? "none visible" : holders(h)));
             ev.add("fault: " + c.began + " ## PAGEFAULT [" + c.pid + "] " + P + " " + (c.write ? "W" : "R") + " ip " + hex(c.ip)
                     + " flags 0x" + hex(c.flags) + (c.gup ? " (kernel gup fault: get_futex_key's get_user_pages_fast(FOLL_WRITE))" : ""));
+            if (!h.visible) {
+                // the holder logs nothing: page_server_get_userpage of a page the node already had (fault_flags 0: L - R)
+                Handle silent = new Handle(c.node, c.page, null, false, false, true, null);
+                int i = idx(c.node, silent, c);
+                String copy = lastCopy.get(new Key4(c.node, 0, c.page, 0));
+                ev.add("silent pin (inferred): no holder of fh(" + P + ") is in the logs; page_server_get_userpage logs nothing when the page"
+                        + " is already the node's" + (copy != null ? " (it got its copy at " + copy + ")" : "") + "; its handle would be L - R,"
+                        + " so the row is fh_action idx " + i + " (" + row(c.node, silent, c, i) + ")");
+            }
             ev.add("self-wait: " + c.sleepCite + " [" + c.pid + "] waits = out_wait_retry on waits_retry of fh(" + P + ")"
                     + (c.sleepIdx != null ? ", fh_action idx " + c.sleepIdx + " (" + row(c.node, h, c, c.sleepIdx) + ")" : "")
                     + "; the handle is unhashed only when its last holder leaves, and that holder is [" + c.pid + "] itself");

@@ -87,6 +87,30 @@ class ExplainSyntheticTest {
     }
 
     @Test
+    void aSilentPinAfterAReadCopyIsStillTheSelfWait() throws Exception {
+        SyntheticRun r = new SyntheticRun();
+        r.mode = SyntheticRun.Mode.READCOPY;
+        r.main = 4242;
+        Explanation x = explain(r.write(tmp.resolve("readcopy")));
+        assertSelfWait(x, 0, 4242, r.page);
+        assertEquals("readcopy", x.verdict().variant());
+        // no flags-0 frame, no claim without a fault: the pin is inferred, with the row it implies
+        assertTrue(x.verdict().evidence().stream().anyMatch(e -> e.startsWith("silent pin (inferred)") && e.contains("idx 2")),
+                x.verdict().evidence()::toString);
+        assertEquals(null, x.endState().retryStorms().getFirst().afterPin());
+    }
+
+    @Test
+    void withoutAnyPinEvidenceAWaitOnAnInvisibleHandleIsNotFp1() throws Exception {
+        SyntheticRun r = new SyntheticRun();
+        r.mode = SyntheticRun.Mode.READCOPY;
+        Path dir = r.write(tmp.resolve("nopin"));
+        Files.delete(dir.resolve("node0.hang.txt"));
+        Explanation x = explain(dir);
+        assertEquals("hang-other", x.verdict().kind(), () -> ExplainText.render(x));
+    }
+
+    @Test
     void aReleasedPinIsNotAHang() throws Exception {
         SyntheticRun r = new SyntheticRun();
         r.mode = SyntheticRun.Mode.PRIVATE;

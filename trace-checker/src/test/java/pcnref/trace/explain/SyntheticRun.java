@@ -25,6 +25,8 @@ final class SyntheticRun {
         ORIGIN,
         /** the home task runs a forwarded shared FUTEX_WAIT: the same with T0 as the pinner, FUTEX_REQUEST without response. */
         FORWARDED,
+        /** main reads the page first (the origin gets a copy), so the pin logs nothing: no claim line, no flags-0 frame. */
+        READCOPY,
         /** the pin is released (a private futex: no gup fault), the program exits. */
         PRIVATE,
         /** as ORIGIN, but another task follows the handle before main's wait: main does not wait on itself. */
@@ -93,16 +95,28 @@ final class SyntheticRun {
         if (mode == Mode.FORWARDED) {
             wire.add(new Msg(remote, 0, new RemoteFutexRequest(home, 3, 0, 0, Timespec64.ZERO, page + 0x2d0, 0, 0, 0)));
         }
-        // the pin: a claim with no fault of its own (page_server_get_userpage), then its answer
-        l0("  [" + pinner + "] ->[" + worker + "/" + remote + "] " + P + " " + hex(ip));
-        wire.add(new Msg(0, remote, new RemotePageRequest(pinner, 1, worker, page, 0, ip, 0, 0)));
+        // the pin: a claim with no fault of its own (page_server_get_userpage), then its answer;
+        // READCOPY: a user read fault claims the page first, and the pin that follows logs nothing
+        boolean readFirst = mode == Mode.READCOPY;
+        long claimIp = readFirst ? ip + 0x10 : ip;
+        if (readFirst) {
+            l0("");
+            l0("## PAGEFAULT [" + pinner + "] " + P + " R " + hex(claimIp) + " 54 8000000000000064");
+            l0(" =[" + pinner + "] " + P + " replicated not mine (____ptrval____)");
+        }
+        l0("  [" + pinner + "] ->[" + worker + "/" + remote + "] " + P + " " + hex(claimIp));
+        wire.add(new Msg(0, remote, new RemotePageRequest(pinner, 1, worker, page, readFirst ? 0x54 : 0, claimIp, 0, 0)));
         l1("");
-        l1("REMOTE_PAGE_REQUEST [" + worker + "] " + P + " R " + hex(ip) + " from [" + pinner + "/0]");
+        l1("REMOTE_PAGE_REQUEST [" + worker + "] " + P + " R " + hex(claimIp) + " from [" + pinner + "/0]");
         l1(">>[" + worker + "] " + P + " (____ptrval____)");
         l1("  [" + worker + "] ->[" + pinner + "/0] 0");
-        f1.add(ftrace("kworker/0:2-20", 9.1, 0, worker, 'R', ip, page, 0));
+        f1.add(ftrace("kworker/0:2-20", 9.1, 0, worker, 'R', claimIp, page, 0));
         wire.add(new Msg(remote, 0, new RemotePageResponse(worker, pinner, 1, page, 0, PageContents.Value.of(0))));
         String cut = l0("  [" + pinner + "] <-[" + worker + "/" + remote + "] " + P + " 0");
+        if (readFirst) {
+            l0(">>[" + pinner + "] " + P + " (____ptrval____)");
+            f0.add(ftrace("futexpin-" + pinner, t0, 0, pinner, 'R', claimIp, page, 0));
+        }
         if (mode == Mode.OTHER_HOLDER) l0(" +[" + other + "] " + P + " (____ptrval____)");
         if (mode == Mode.PRIVATE) {
             l0(">>[" + pinner + "] " + P + " (____ptrval____)");
