@@ -296,6 +296,8 @@ public final class Explainer {
         final List<BlockedTask> blocked = new ArrayList<>();
         final List<String> kernelProblems = new ArrayList<>();
         final Set<Integer> migratedOrigins = new TreeSet<>();
+        /** nodes whose ftrace file is a trace (not a placeholder): only there does a missing pgfault end mean something */
+        final Set<Integer> ftraceNodes = new TreeSet<>();
         final Map<Integer, Set<Integer>> homeTasks = new HashMap<>();
         final Map<Integer, Long> faultCount = new TreeMap<>();
         long migrations;
@@ -326,6 +328,7 @@ public final class Explainer {
                 try {
                     ReadStats st = Lines.stream(f, new pcnref.trace.ftrace.FtraceParser(f.toString(), n), e -> ftrace(n, e));
                     read.add(new FileRead(n, "ftrace", f.toString(), true, st.totalEvents(), st.unrecognisedLines()));
+                    if (st.lines() > st.unrecognisedLines()) ftraceNodes.add(n);
                     problem(f, st);
                 } catch (IOException | RuntimeException e) {
                     // what was read so far stays; the file's error is one line
@@ -342,8 +345,11 @@ public final class Explainer {
                 NodeState ns = nodes.get(n);
                 try {
                     ReadStats st = Lines.stream(f, new pcnref.trace.dmesg.DmesgParser(f.toString(), n), e -> dmesg(n, ns, e));
-                    read.add(new FileRead(n, files.dmesgIsConsole().get(n) ? "console" : "dmesg", f.toString(), true,
+                    boolean console = files.dmesgIsConsole().get(n);
+                    read.add(new FileRead(n, console ? "console" : "dmesg", f.toString(), true,
                             st.totalEvents(), st.unrecognisedLines()));
+                    if (console) problems.add(files.dir().resolve("node" + n + ".dmesg.txt") + ": missing or not a kernel log; "
+                            + f.getFileName() + " (the serial console) is read instead");
                     problem(f, st);
                 } catch (IOException | RuntimeException e) {
                     // what was read so far stays; the file's error is one line
@@ -840,7 +846,7 @@ public final class Explainer {
                     Handle h = ns.handles.get(c.page);
                     Integer i = null;
                     String r = null;
-                    if (h != null) {
+                    if (h != null && h.visible) {
                         i = idx(n, h, c);
                         r = row(n, h, c, i);
                         idxCount(n, i);
@@ -1222,7 +1228,7 @@ public final class Explainer {
                     if (c.ended) continue;
                     Key4 k = new Key4(n, c.pid, c.page, faultKey(c.write, c.ip));
                     long ends = ftraceEnds.getOrDefault(k, 0L);
-                    if (files.ftrace().containsKey(n) && ends >= begins.getOrDefault(k, 0L) && c.queue == null) {
+                    if (ftraceNodes.contains(n) && ends >= begins.getOrDefault(k, 0L) && c.queue == null) {
                         endCtx(ns, c, "ended per ftrace (pgfault event; no end line in dmesg)");
                     }
                 }
@@ -1448,10 +1454,11 @@ public final class Explainer {
             }
             ev.add("self-wait: " + c.sleepCite + " [" + c.pid + "] waits = out_wait_retry on waits_retry of fh(" + P + ")"
                     + (c.sleepIdx != null ? ", fh_action idx " + c.sleepIdx + " (" + row(c.node, h, c, c.sleepIdx) + ")" : "")
-                    + "; the handle is unhashed only when its last holder leaves, and that holder is [" + c.pid + "] itself");
+                    + "; the handle is unhashed only when its last holder leaves, and that holder is [" + c.pid + "] itself"
+                    + (h.visible ? "" : " (by the inference above)"));
             ev.add("no finish: no '>>[" + c.pid + "] " + hex(c.page) + "' or ' >[" + c.pid + "]' after " + c.sleepCite
                     + ", no later fault of [" + c.pid + "] at node " + c.node
-                    + (files.ftrace().containsKey(c.node) ? ", no pgfault end of this fault in node" + c.node + ".ftrace.txt" : ""));
+                    + (ftraceNodes.contains(c.node) ? ", no pgfault end of this fault in node" + c.node + ".ftrace.txt" : ""));
             long retries = 0;
             for (RetryStorm s : end.retryStorms()) {
                 if (s.page() != c.page) continue;

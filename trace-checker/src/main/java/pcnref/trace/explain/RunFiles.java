@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import pcnref.trace.Decoder;
+import pcnref.trace.LogKind;
 
 /**
  * The files of one recording directory (layout of shared/traces: nodeN.{dmesg.txt, console.txt, ftrace.txt, pcap,
@@ -44,6 +45,8 @@ public record RunFiles(Path dir, TreeSet<Integer> nodes, Map<Integer, Path> dmes
         }
         Map<Integer, Boolean> isConsole = new TreeMap<>();
         for (int n : nodes) {
+            // a dmesg file that is no kernel log (e.g. "(no dmesg dump from node0)") counts as missing
+            if (dmesg.containsKey(n) && console.containsKey(n) && LogKind.detect(dmesg.get(n)) != LogKind.DMESG) dmesg.remove(n);
             if (!dmesg.containsKey(n) && console.containsKey(n)) {
                 dmesg.put(n, console.get(n));
                 isConsole.put(n, true);

@@ -154,6 +154,20 @@ class ExplainSyntheticTest {
     }
 
     @Test
+    void aPlaceholderDmesgGivesWayToTheConsoleLog() throws Exception {
+        SyntheticRun r = new SyntheticRun();
+        r.mode = SyntheticRun.Mode.FORWARDED;
+        Path dir = r.write(tmp.resolve("console"));
+        Files.move(dir.resolve("node0.dmesg.txt"), dir.resolve("node0.console.txt"));
+        Files.writeString(dir.resolve("node0.dmesg.txt"), "(no dmesg dump from node0)\n");
+        Explanation x = explain(dir);
+        assertSelfWait(x, 0, r.home, r.page);
+        assertTrue(x.files().stream().anyMatch(f -> f.kind().equals("console") && f.node() == 0));
+        assertTrue(x.problems().stream().anyMatch(p -> p.contains("node0.dmesg.txt: missing or not a kernel log")), x.problems()::toString);
+        assertTrue(x.pages().getFirst().facts().stream().anyMatch(f -> f.cite().startsWith("n0c:")));
+    }
+
+    @Test
     void notARunIsOneLineNamingTheDirectory() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> explain(tmp.resolve("nothing")));
         assertTrue(e.getMessage().startsWith(tmp.resolve("nothing").toString()), e.getMessage());
