@@ -1366,7 +1366,8 @@ public final class Explainer {
                 if (!onlySelf || ev.isEmpty() && pin == null) continue;
                 return fp1(c, h, pin, ev, fwd, bt, end, models);
             }
-            boolean exited0 = program != null && program.exitStatus() != null && program.exitStatus() == 0;
+            // exited by itself: a numeric status below 128 (128+n is a kill by signal n, e.g. the timeout's SIGTERM)
+            boolean exited = program != null && program.exitStatus() != null && program.exitStatus() < 128;
             List<String> loose = new ArrayList<>();
             for (Sleeper s : end.sleepers()) loose.add(s.context() + " sleeps on " + s.queue() + " since " + s.cite());
             for (OpenContext o : end.openContexts()) if (!o.state().startsWith("sleeps")) loose.add(o.kind() + " of [" + o.pid()
@@ -1374,16 +1375,17 @@ public final class Explainer {
             for (MessageWait w : end.messageWaits()) loose.add(w.type() + " " + w.from() + "->" + w.to() + " of [" + w.pid() + "] "
                     + (w.addr() == null ? "" : hex(w.addr()) + " ") + "(" + w.cite() + ") unanswered");
             boolean anyBlocked = blocked.stream().anyMatch(b -> b.stackClass() != StackClass.KERNEL_THREAD);
-            if (exited0 && !anyBlocked) {
+            if (exited && !anyBlocked) {
                 List<String> ev = new ArrayList<>();
-                ev.add(program.file() + ": exit status 0");
+                ev.add(program.file() + ": exit status " + program.exitStatus()
+                        + (program.exitStatus() != 0 ? " (the program's own failure status, not a kill)" : ""));
                 ev.add(pageFaults + " page faults, " + migrations + " migrations, " + exits + " task exits in the logs");
                 if (loose.isEmpty()) ev.add("every fault, request and invalidation in the logs ended; no handle is left open");
                 else {
                     ev.add("loose ends in the logs (" + loose.size() + "), none blocking the exit:");
                     ev.addAll(loose.subList(0, Math.min(loose.size(), 10)));
                 }
-                return new Verdict("completed", "completed", null, "the program exited with status 0"
+                return new Verdict("completed", "completed", null, "the program exited with status " + program.exitStatus()
                         + (loose.isEmpty() ? " and every fault ended" : "; " + loose.size() + " loose end(s) listed"), ev, null);
             }
             boolean noDmesg = files.dmesg().isEmpty();

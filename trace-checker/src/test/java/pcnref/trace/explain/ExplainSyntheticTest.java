@@ -121,6 +121,21 @@ class ExplainSyntheticTest {
     }
 
     @Test
+    void anExitWithAFailureStatusIsCompletedAndAKillIsNot() throws Exception {
+        SyntheticRun r = new SyntheticRun();
+        r.mode = SyntheticRun.Mode.PRIVATE;
+        r.exitStatus = 1;
+        Explanation x = explain(r.write(tmp.resolve("exit1")));
+        assertEquals("completed", x.verdict().kind(), () -> ExplainText.render(x));
+        assertTrue(x.verdict().summary().contains("status 1"), x.verdict().summary());
+        r = new SyntheticRun();
+        r.mode = SyntheticRun.Mode.PRIVATE;
+        r.exitStatus = 143;
+        Explanation k = explain(r.write(tmp.resolve("exit143")));
+        assertEquals("hang-other", k.verdict().kind(), () -> ExplainText.render(k));
+    }
+
+    @Test
     void anotherHolderOfTheHandleIsNotASelfWait() throws Exception {
         SyntheticRun r = new SyntheticRun();
         r.mode = SyntheticRun.Mode.OTHER_HOLDER;

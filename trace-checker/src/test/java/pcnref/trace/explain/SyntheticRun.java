@@ -48,6 +48,8 @@ final class SyntheticRun {
     /** cut node0.dmesg.txt right after the pin's answer (and mid-line). */
     boolean truncate;
     boolean pcap = true;
+    /** PRIVATE: the program's exit status. */
+    int exitStatus = 0;
 
     private double t0 = 10.0;
     private double t1 = 9.0;
@@ -164,7 +166,7 @@ final class SyntheticRun {
         Files.write(dir.resolve("node" + remote + ".ftrace.txt"), header(f1));
         if (pcap) TestCaptures.write(dir, "node0.pcap", wire);
         if (mode == Mode.PRIVATE) {
-            Files.write(dir.resolve("program.out.txt"), List.of("# node0$ futexpin private", "# exit status: 0"));
+            Files.write(dir.resolve("program.out.txt"), List.of("# node0$ futexpin private", "# exit status: " + exitStatus));
         } else {
             Files.write(dir.resolve("program.out.txt"), List.of("# node0$ futexpin", "# exit status: unknown (process still alive after SIGKILL)"));
             List<String> h = new ArrayList<>(List.of("== /proc/" + main + "/task/" + pinner,
