@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 ConformCommand.class,
                 SimulateCommand.class,
                 DecodeCommand.class,
+                ExplainCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Pcn implements Runnable {

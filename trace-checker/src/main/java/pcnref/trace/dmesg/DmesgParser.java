@@ -74,6 +74,17 @@ public final class DmesgParser implements Lines.Parser {
         this.stats = new ReadStats(file);
     }
 
+    /** Sets the last time from "secs.usec"; false (line counted unrecognised) when it is out of range. */
+    private boolean time(String secs, long lineNo, String raw) {
+        try {
+            lastNs = Times.secondsToNanos(secs, 0, secs.length());
+            return true;
+        } catch (NumberFormatException e) {
+            stats.unrecognised(lineNo, raw);
+            return false;
+        }
+    }
+
     @Override
     public ReadStats stats() {
         return stats;
@@ -106,7 +117,7 @@ public final class DmesgParser implements Lines.Parser {
             }
             text = m.group(3);
         } else if (line.startsWith("<") && m.matches()) {
-            lastNs = Times.secondsToNanos(m.group(2), 0, m.group(2).length());
+            if (!time(m.group(2), lineNo, raw)) return null;
             text = m.group(3);
         } else if ((m = KMSG.matcher(line)).matches()) {
             try {
@@ -118,7 +129,7 @@ public final class DmesgParser implements Lines.Parser {
             text = m.group(4);
             while (text.startsWith("\\x0a")) text = text.substring(4);
         } else if ((m = FACILITY.matcher(line)).matches() && (m = TS.matcher(m.group(1))).matches()) {
-            lastNs = Times.secondsToNanos(m.group(2), 0, m.group(2).length());
+            if (!time(m.group(2), lineNo, raw)) return null;
             text = m.group(3);
         } else if (line.startsWith("[pcn-init ")) {
             stats.other(); // /init's own console lines (shared/traces README)

@@ -170,6 +170,15 @@ class DmesgParserTest {
     }
 
     @Test
+    void anOutOfRangeTimeInAnyPrefixIsAnUnrecognisedLineNotAnException() {
+        // a Jazzer finding: the <level> and "kern  :info  :" prefixes threw NumberFormatException("bad time")
+        DmesgParser p = new DmesgParser("t", 0);
+        assertNull(p.parse("<6>[99999999999999.000001] too late", 1));
+        assertNull(p.parse("kern  :info  : [99999999999999.0000001] too precise", 2));
+        assertEquals(2, p.stats().unrecognisedLines());
+    }
+
+    @Test
     void terminateRemotePrintsDecimalAfter0x() {
         TaskExit t = assertInstanceOf(TaskExit.class, one("[    4.520242] TERMINATE [85/1] with 0x11"));
         assertEquals(11, t.exitCode()); // debug-lines.md §2.1: "0x%d"
