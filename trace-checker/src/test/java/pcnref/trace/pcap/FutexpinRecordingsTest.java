@@ -13,6 +13,7 @@ import pcnref.kmsg.RemoteFutexRequest;
 import pcnref.kmsg.RemoteFutexResponse;
 import pcnref.kmsg.RemotePageRequest;
 import pcnref.kmsg.RemotePageResponseShort;
+import pcnref.kmsg.RemoteTaskExit;
 
 /**
  * Our own recordings of tools/repro/futexpin on the two-node QEMU cluster (src/test/resources/runs,
@@ -80,5 +81,20 @@ class FutexpinRecordingsTest {
         assertEquals(1, pin.size(), "the home task's pin claims the page");
         assertEquals(60, pin.get(0).frameNumber());
         assertEquals(0, ms.stream().filter(m -> m.message() instanceof RemoteFutexResponse).count(), "FUTEX_RESPONSE");
+    }
+
+    /** 360 s run: node 1 gives up after wait_at_station's 300 s, oopses, and its thread exits (process-vma B4). */
+    @Test
+    void forwardedWaitTimesOutAtTheRemoteThenTheThreadExits() throws Exception {
+        List<CapturedMessage> ms = decode(run("futexpin-forwarded-2"));
+        List<CapturedMessage> fut = ms.stream().filter(m -> m.message() instanceof RemoteFutexRequest f
+                && f.uaddr() == A && f.op() == 0).toList();
+        assertEquals(1, fut.size());
+        assertEquals(1, requests(ms, 0, 0L).size(), "pin claims");
+        assertEquals(0, ms.stream().filter(m -> m.message() instanceof RemoteFutexResponse).count(), "FUTEX_RESPONSE");
+        List<CapturedMessage> exit = ms.stream().filter(m -> m.message() instanceof RemoteTaskExit).toList();
+        assertEquals(1, exit.size(), "TASK_EXIT_REMOTE");
+        long waited = exit.get(0).timestampMicros() - fut.get(0).timestampMicros();
+        assertTrue(waited >= 300_000_000L && waited < 330_000_000L, "FUTEX_REQUEST to TASK_EXIT_REMOTE: " + waited + " us");
     }
 }
