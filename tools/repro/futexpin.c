@@ -4,6 +4,10 @@
 // Usage: futexpin MODE [ROUNDS]
 //   origin    (default) a thread migrates to node 1 and writes the futex page; then main calls a
 //             SHARED FUTEX_WAIT on it at the origin.      Expected (as built): main hangs in D.
+//   claim     as origin, but main passes a constant mismatching value (2; the thread stores 1) instead of
+//             reading the word first, so main does not touch the page before the syscall: the origin PTE
+//             is still INVALID at the pin, which must claim a read copy itself (kmeans-1's path).
+//                                                         Expected (as built): main hangs in D.
 //   readcopy  as origin, but the thread at node 1 only READS the page (origin keeps an RO copy, no
 //             claim needed).                              Expected (as built): main hangs in D.
 //   forwarded the thread at node 1 writes the page, then calls the shared FUTEX_WAIT itself; it is
@@ -49,13 +53,18 @@ static void say(const char *fmt, ...)
 	va_end(ap);
 }
 
-// FUTEX_WAIT with a mismatching value and a 1 s relative timeout; returns -errno or 0.
-static long futex_wait_mismatch(volatile uint32_t *w, int shared)
+// FUTEX_WAIT on w with value notval and a 1 s relative timeout; returns -errno or 0.
+static long futex_wait_value(volatile uint32_t *w, int shared, uint32_t notval)
 {
 	struct timespec ts = { .tv_sec = 1, .tv_nsec = 0 };
-	uint32_t notval = *w + 1;
 	long r = syscall(SYS_futex, w, FUTEX_WAIT | (shared ? 0 : FUTEX_PRIVATE_FLAG), notval, &ts, NULL, 0);
 	return r < 0 ? -errno : r;
+}
+
+// FUTEX_WAIT with a mismatching value read from the word (a user-space read of the futex page).
+static long futex_wait_mismatch(volatile uint32_t *w, int shared)
+{
+	return futex_wait_value(w, shared, *w + 1);
 }
 
 static void wait_stage(int s)
@@ -130,7 +139,10 @@ static int run_origin_like(const char *mode)
 	say("futexpin %s: thread at node %d has %s the futex page %p; calling FUTEX_WAIT (%s) at the origin\n",
 	    mode, ctl->nid_remote, strcmp(mode, "readcopy") ? "written" : "read", (void *)fp,
 	    mode_shared ? "shared" : "private");
-	r = futex_wait_mismatch(&fp->word, mode_shared);
+	if (strcmp(mode, "claim") == 0)
+		r = futex_wait_value(&fp->word, 1, 2);  // the thread stored 1; main never reads the page
+	else
+		r = futex_wait_mismatch(&fp->word, mode_shared);
 	say("futexpin %s: FUTEX_WAIT returned %ld (%s): %s\n", mode, r, r ? strerror((int)-r) : "0",
 	    mode_shared ? "NOT reproduced (fixed kernel?)" : "control OK");
 	ctl->stop = 1;
@@ -181,7 +193,7 @@ int main(int argc, char **argv)
 	fp = (struct futex_page *)mem;
 	ctl = (struct control *)(mem + PAGE);
 
-	if (!strcmp(mode, "origin") || !strcmp(mode, "readcopy"))
+	if (!strcmp(mode, "origin") || !strcmp(mode, "readcopy") || !strcmp(mode, "claim"))
 		return run_origin_like(mode);
 	if (!strcmp(mode, "private")) {
 		mode_shared = 0;
@@ -191,6 +203,6 @@ int main(int argc, char **argv)
 		return run_forwarded();
 	if (!strcmp(mode, "join"))
 		return run_join(argc > 2 ? atoi(argv[2]) : 20);
-	say("usage: futexpin origin|readcopy|forwarded|private|join [ROUNDS]\n");
+	say("usage: futexpin origin|claim|readcopy|forwarded|private|join [ROUNDS]\n");
 	return 2;
 }
