@@ -382,6 +382,14 @@ public final class DmesgParser implements Lines.Parser {
                             i(m, 2), m.group(0))),
             rule("BUG: ", "BUG: (.*)",
                     (m, c) -> new KernelProblem(c.src(), c.node(), c.t(), Clock.BOOT, "BUG", null, null, m.group(0))),
+            // the hung-task detector (kernel/hung_task.c): a task in D longer than hung_task_timeout_secs
+            rule("INFO: task ", "INFO: task (.+):(\\d{1,9}) blocked for more than (\\d{1,9}) seconds\\.",
+                    (m, c) -> new KernelProblem(c.src(), c.node(), c.t(), Clock.BOOT, "HUNG_TASK", null, null, m.group(0))),
+            // an oops header and the kernel-mode instruction pointer that follows it (names the faulting function)
+            rule("Oops: ", "Oops: [0-9a-f]{1,8} \\[#\\d{1,5}\\].*",
+                    (m, c) -> new KernelProblem(c.src(), c.node(), c.t(), Clock.BOOT, "OOPS", null, null, m.group(0))),
+            rule("RIP: 0010:", "RIP: 0010:(\\S+)",
+                    (m, c) -> new KernelProblem(c.src(), c.node(), c.t(), Clock.BOOT, "RIP", null, null, m.group(0))),
             rule("Kernel panic", "Kernel panic - (.*)",
                     (m, c) -> new KernelProblem(c.src(), c.node(), c.t(), Clock.BOOT, "PANIC", null, null,
                             m.group(0))));

@@ -1479,6 +1479,8 @@ public final class Explainer {
                 if (w.addr() != null && (w.addr() & PAGE_MASK) == c.page) ev.add("unanswered: " + w.type() + " " + w.from() + "->" + w.to()
                         + " of [" + w.pid() + "] " + (w.detail() == null ? "" : w.detail() + " ") + "(" + w.cite() + ")");
             }
+            // what the hang did next (hung-task reports, an oops of the waiting remote after its 300 s station timeout)
+            for (String k : kernelProblems.subList(0, Math.min(kernelProblems.size(), 12))) ev.add("kernel report: " + k);
             ModelRef m = models != null ? models.apply("MCPageProtocol_FP1.cfg") : null;
             if (m == null) m = new ModelRef("MCPageProtocol_FP1.cfg", "./pcn check pages --config MCPageProtocol_FP1.cfg", "NoSelfWaitInv", null);
             String who = home ? "home task [" + c.pid + "] (running a forwarded futex wait)" : "[" + c.pid + "]";

@@ -250,4 +250,23 @@ class DmesgParserTest {
         assertEquals(2, p.stats().otherLines());
         assertEquals(3, p.stats().unrecognisedSamples().size());
     }
+
+    /** Kernel reports seen in our futexpin recordings (hung-task detector, an oops and its kernel RIP). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+            "'[  242.671096] INFO: task futexpin:86 blocked for more than 120 seconds.' | HUNG_TASK",
+            "'[  316.403710] BUG: unable to handle page fault for address: ffffffffffffffa0' | BUG",
+            "'[  316.403710] Oops: 0000 [#1] SMP NOPTI' | OOPS",
+            "'[  316.403710] RIP: 0010:process_server_do_futex_at_remote+0x110/0x140' | RIP"})
+    void kernelReports(String line, String what) {
+        var k = assertInstanceOf(pcnref.trace.event.KernelProblem.class, one(line));
+        assertEquals(what, k.what());
+        assertEquals(line.substring(line.indexOf("] ") + 2), k.text());
+    }
+
+    @Test
+    void userModeRipIsNotAKernelReport() {
+        // RIP: 0033 is the user instruction pointer printed in the same dump: no kernel function to name
+        assertNull(one("[  316.403710] RIP: 0033:0x43d529"));
+    }
 }
