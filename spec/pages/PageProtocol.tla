@@ -1156,7 +1156,10 @@ FairSpec == Spec /\ WeakFairness
 \* Strong fairness on the user access itself: an instruction whose PTE
 \* keeps becoming valid is eventually executed (hardware re-executes it at
 \* once after the fault returns; the kernel does not enforce it).
-StrongFairSpec == FairSpec /\ \A t \in Threads : SF_vars(UserRead(t) \/ UserWrite(t))
+\* For a futex context the re-executed access is gup's follow_page after its
+\* fault (GupFollowPage) or the locked value read (FutexReadValue).
+StrongFairSpec == FairSpec /\ \A t \in Contexts :
+    SF_vars(UserRead(t) \/ UserWrite(t) \/ GupFollowPage(t) \/ FutexReadValue(t))
 
 -----------------------------------------------------------------------------
 (***************************** invariants **********************************)
