@@ -43,7 +43,7 @@
 (*                station), write: BOOLEAN, stage: "Start"|"WaitRetry"|     *)
 (*                "Decide"|"ClaimWait"|"Respond"|"InvWait", result, data,   *)
 (*                grant: BOOLEAN].  (type, from, ws) is unique in a pool.   *)
-(*  pc[t]         [Contexts -> STRING] program counter of context t (a user *)
+(*  pc[t]         [Tasks -> STRING] program counter of task t (a user      *)
 (*                thread, or with "FutexFwd" a home task NT + r):           *)
 (*                "Idle","Access","Backoff","FollowWait","WaitRetry",       *)
 (*                "OLeader","OClaimWait","RLeader","RWait","Finish","Oops", *)
@@ -51,8 +51,8 @@
 (*                wait_at_station), "RemoteWorkWait"/"RemoteWorkWake" (home *)
 (*                task: its remote_work slot holds the request), "FutexRet" *)
 (*                (home task: do_futex returned, FUTEX_RESPONSE to post).   *)
-(*                isWrite, accesses, populated, ret, fpc: also [Contexts -> *)
-(*                ...]; Contexts = Threads unless "FutexFwd" is on.         *)
+(*                isWrite, accesses, populated, ret, fpc: also [Tasks ->   *)
+(*                ...]; Tasks = Threads unless "FutexFwd" is on.           *)
 (*  isWrite[t]    [Threads -> BOOLEAN] the access being executed.           *)
 (*  accesses[t]   [Threads -> 0..MaxAccesses] accesses begun (the bound).   *)
 (*  populated[t]  [Threads -> BOOLEAN] remote leader allocated a fresh      *)
@@ -71,7 +71,7 @@
 (*                forwarded to the origin (VMA_OP_MADVISE).                 *)
 (*  releaseFwd    SUBSET Nodes: remotes whose MADV_RELEASE is still to be   *)
 (*                forwarded (process_madvise_release_from_remote).          *)
-(*  fpc[t]        [Contexts -> {"None","Pin","Key","Value","Unpin",         *)
+(*  fpc[t]        [Tasks -> {"None","Pin","Key","Value","Unpin",           *)
 (*                "WakeKey","Wake"}] where origin context t is in futex_wait*)
 (*                / futex_wake ("WakeKey", "Wake": no pin) (S4.8): "Pin" in *)
 (*                page_server_get_userpage; "Key" get_futex_key, "Value"    *)
@@ -97,14 +97,14 @@
 (*  bug actions: ZapOrigin, ZapRemote(n), ForwardMadviseDontneed(n),       *)
 (*    MadviseReleaseOrigin, MadviseReleaseRemote(n), ReleaseFromRemote(n)  *)
 (*    (n \in Remotes).  src = -1 only on the peers == 0 panic path.         *)
-(*  futex_wait at the origin (t \in Contexts): FutexWaitStart(t),          *)
+(*  futex_wait at the origin (t \in Tasks): FutexWaitStart(t),             *)
 (*    PageServerGetUserpage(t), FutexPinned(t), FutexGetKey(t),            *)
 (*    GupFollowPage(t), FutexReadValue(t), PageServerPutUserpage(t);       *)
 (*    futex_wake: FutexWakeStart(t), FutexWake(t); forwarded futex ops:    *)
 (*    ProcessServerDoFutexAtRemote(t \in Threads, op \in FutexOps),        *)
 (*    ProcessRemoteFutexRequest(h \in HomeTasks), RemoteFutexComplete(t).  *)
 (*    The thread actions (HandlePteFault ... FinishFaultHandling) range    *)
-(*    over Contexts: a home task faults like any origin context.           *)
+(*    over Tasks: a home task faults like any origin context.              *)
 (*                                                                         *)
 (* Bug switches (CONSTANT Bugs, S7): "B1" as-built fault-handle leak on a  *)
 (* NONE PTE (absent = fixed: finish the handle); "B3" as-built read claim  *)
@@ -150,16 +150,17 @@ Nodes   == 0..(N - 1)
 Remotes == Nodes \ {Origin}
 NT      == Len(Home)
 Threads == 0..(NT - 1)
-\* Kernel contexts that take page faults: the user threads and, with "FutexFwd",
-\* one home task per thread (process-vma S6 "C4": the origin task a remote
+\* Tasks: the kernel tasks whose program counter the model keeps (pc and the
+\* other per-task variables): the user threads and, with "FutexFwd", one home
+\* task per thread (process-vma S6 "C4": the origin task a remote
 \* thread was migrated from, parked in __process_remote_works).  Home task of
 \* thread r = context NT + r; it runs at the origin and uses wait station
 \* NT + r, the station of the origin worker serving r's page requests: the
 \* two never overlap (r is blocked in wait_at_station while its home task
 \* runs, and every worker serving r has ended before r got its response).
 FutexFwdOn == "FutexFwd" \in Bugs
-Contexts  == 0..((IF FutexFwdOn THEN 2 ELSE 1) * NT - 1)
-HomeTasks == Contexts \ Threads
+Tasks == 0..((IF FutexFwdOn THEN 2 ELSE 1) * NT - 1)
+HomeTasks == Tasks \ Threads
 HomeTaskOf(h) == h - NT        \* the remote thread whose home task h is
 HomeOf(t) == IF t \in Threads THEN Home[t + 1] ELSE 0
 Values  == 0..(NumValues - 1)
@@ -247,7 +248,7 @@ Unhashes(n) == Left(n) = 0 /\ ~fh[n].inv
 FhAfterLeave(n) == IF Unhashes(n) THEN NoFh ELSE [fh[n] EXCEPT !.users = Left(n)]
 
 WakeRetryPc(n, base) ==
-    [t \in Contexts |-> IF HomeOf(t) = n /\ base[t] = "WaitRetry" THEN "Backoff" ELSE base[t]]
+    [t \in Tasks |-> IF HomeOf(t) = n /\ base[t] = "WaitRetry" THEN "Backoff" ELSE base[t]]
 WakeRetryWorker(n, w) ==
     IF w.stage # "WaitRetry" THEN w
     ELSE IF n = Origin THEN [w EXCEPT !.stage = "Respond", !.result = "RETRY"]
@@ -256,11 +257,11 @@ WakeRetryPool(n, P) == {WakeRetryWorker(n, w) : w \in P}
 
 PcAfterLeave(n, base) ==
     IF Left(n) > 0
-    THEN [t \in Contexts |-> IF HomeOf(t) = n /\ base[t] = "FollowWait" THEN "Finish" ELSE base[t]]
+    THEN [t \in Tasks |-> IF HomeOf(t) = n /\ base[t] = "FollowWait" THEN "Finish" ELSE base[t]]
     ELSE IF Unhashes(n) THEN WakeRetryPc(n, base) ELSE base
 RetAfterLeave(n, base) ==
     IF Left(n) > 0
-    THEN [t \in Contexts |-> IF HomeOf(t) = n /\ pc[t] = "FollowWait" THEN fh[n].ret ELSE base[t]]
+    THEN [t \in Tasks |-> IF HomeOf(t) = n /\ pc[t] = "FollowWait" THEN fh[n].ret ELSE base[t]]
     ELSE base
 PoolAfterLeave(n, P) == IF Unhashes(n) THEN WakeRetryPool(n, P) ELSE P
 
@@ -274,18 +275,18 @@ Init ==
     /\ fh = [n \in Nodes |-> NoFh]
     /\ chan = [a \in Nodes |-> [b \in Nodes |-> <<>>]]
     /\ pool = [n \in Nodes |-> {}]
-    /\ pc = [t \in Contexts |-> "Idle"]
-    /\ isWrite = [t \in Contexts |-> FALSE]
-    /\ accesses = [t \in Contexts |-> 0]
-    /\ populated = [t \in Contexts |-> FALSE]
-    /\ ret = [t \in Contexts |-> "OK"]
+    /\ pc = [t \in Tasks |-> "Idle"]
+    /\ isWrite = [t \in Tasks |-> FALSE]
+    /\ accesses = [t \in Tasks |-> 0]
+    /\ populated = [t \in Tasks |-> FALSE]
+    /\ ret = [t \in Tasks |-> "OK"]
     /\ ws = [i \in WsIds |-> WsIdle]
     /\ lastWritten = 0
     /\ bugsHit = {}
     /\ envOps = 0
     /\ dontneedFwd = {}
     /\ releaseFwd = {}
-    /\ fpc = [t \in Contexts |-> "None"]
+    /\ fpc = [t \in Tasks |-> "None"]
 
 -----------------------------------------------------------------------------
 (***************************** user threads ********************************)
@@ -1012,7 +1013,7 @@ ForwardMadviseDontneed(n) ==
 \* MADV_RELEASE runs with mmap_sem held for write at its node: no fault
 \* and no worker of that node is inside the page server.
 NodeQuiet(n) ==
-    /\ \A t \in Contexts : HomeOf(t) = n => pc[t] \in {"Idle", "Access", "Backoff"}
+    /\ \A t \in Tasks : HomeOf(t) = n => pc[t] \in {"Idle", "Access", "Backoff"}
     /\ \A w \in pool[n] : w.stage \in {"Start", "Respond"}
 
 \* page_server_release_page_ownership at the origin (B6).
@@ -1096,16 +1097,16 @@ Next ==
     \/ \E t \in Threads, w \in BOOLEAN : BeginAccess(t, w)
     \/ \E t \in Threads : UserRead(t)
     \/ \E t \in Threads : UserWrite(t)
-    \/ \E t \in Contexts : HandlePteFault(t)
-    \/ \E t \in Contexts : StartFaultHandling(t)
-    \/ \E t \in Contexts : BackoffRetry(t)
-    \/ \E t \in Contexts : RacyExitAtOrigin(t)
-    \/ \E t \in Contexts : ClaimLocalPage(t)
-    \/ \E t \in Contexts, src \in Sources : ClaimRemotePage(t, src)
-    \/ \E t \in Contexts : MakePteValid(t)
+    \/ \E t \in Tasks : HandlePteFault(t)
+    \/ \E t \in Tasks : StartFaultHandling(t)
+    \/ \E t \in Tasks : BackoffRetry(t)
+    \/ \E t \in Tasks : RacyExitAtOrigin(t)
+    \/ \E t \in Tasks : ClaimLocalPage(t)
+    \/ \E t \in Tasks, src \in Sources : ClaimRemotePage(t, src)
+    \/ \E t \in Tasks : MakePteValid(t)
     \/ \E t \in Threads : FetchPageFromOrigin(t)
     \/ \E t \in Threads : RemoteFaultComplete(t)
-    \/ \E t \in Contexts : FinishFaultHandling(t)
+    \/ \E t \in Tasks : FinishFaultHandling(t)
     \/ \E a \in Nodes, b \in Nodes : Deliver(a, b)
     \/ \E f \in Remotes, i \in Threads : HandlePteFaultOrigin(f, i)
     \/ \E f \in Remotes, i \in Threads : ServeAtOriginStart(f, i)
@@ -1122,15 +1123,15 @@ Next ==
     \/ MadviseReleaseOrigin
     \/ \E n \in Remotes : MadviseReleaseRemote(n)
     \/ \E n \in Remotes : ReleaseFromRemote(n)
-    \/ \E t \in Contexts : FutexWaitStart(t)
-    \/ \E t \in Contexts : PageServerGetUserpage(t)
-    \/ \E t \in Contexts : FutexPinned(t)
-    \/ \E t \in Contexts : FutexGetKey(t)
-    \/ \E t \in Contexts : GupFollowPage(t)
-    \/ \E t \in Contexts : FutexReadValue(t)
-    \/ \E t \in Contexts : PageServerPutUserpage(t)
-    \/ \E t \in Contexts : FutexWakeStart(t)
-    \/ \E t \in Contexts : FutexWake(t)
+    \/ \E t \in Tasks : FutexWaitStart(t)
+    \/ \E t \in Tasks : PageServerGetUserpage(t)
+    \/ \E t \in Tasks : FutexPinned(t)
+    \/ \E t \in Tasks : FutexGetKey(t)
+    \/ \E t \in Tasks : GupFollowPage(t)
+    \/ \E t \in Tasks : FutexReadValue(t)
+    \/ \E t \in Tasks : PageServerPutUserpage(t)
+    \/ \E t \in Tasks : FutexWakeStart(t)
+    \/ \E t \in Tasks : FutexWake(t)
     \/ \E t \in Threads, op \in FutexOps : ProcessServerDoFutexAtRemote(t, op)
     \/ \E h \in HomeTasks : ProcessRemoteFutexRequest(h)
     \/ \E t \in Threads : RemoteFutexComplete(t)
@@ -1145,7 +1146,7 @@ Spec == Init /\ [][Next]_vars
 \* kernel does for a begun access.  No fairness on BeginAccess: a thread may
 \* stay idle.  Environment (bug) actions get no fairness.
 WeakFairness ==
-    /\ \A t \in Contexts : WF_vars(ThreadStep(t))
+    /\ \A t \in Tasks : WF_vars(ThreadStep(t))
     /\ \A h \in HomeTasks : WF_vars(HomeTaskStep(h))
     /\ \A n \in Remotes : WF_vars(Deliver(Origin, n)) /\ WF_vars(Deliver(n, Origin))
     /\ \A f \in Remotes, i \in Threads : WF_vars(OriginWorkerStep(f, i))
@@ -1158,7 +1159,7 @@ FairSpec == Spec /\ WeakFairness
 \* once after the fault returns; the kernel does not enforce it).
 \* For a futex context the re-executed access is gup's follow_page after its
 \* fault (GupFollowPage) or the locked value read (FutexReadValue).
-StrongFairSpec == FairSpec /\ \A t \in Contexts :
+StrongFairSpec == FairSpec /\ \A t \in Tasks :
     SF_vars(UserRead(t) \/ UserWrite(t) \/ GupFollowPage(t) \/ FutexReadValue(t))
 
 -----------------------------------------------------------------------------
@@ -1183,15 +1184,15 @@ TypeOK ==
                         /\ fh[n].limit \in 0..(MaxFollowers + 2) /\ fh[n].ret \in {"OK", "RETRY"}
     /\ \A a, b \in Nodes : \A i \in 1..Len(chan[a][b]) : chan[a][b][i] \in Msgs
     /\ \A n \in Nodes : \A w \in pool[n] : w.type \in {"REQ", "INV"} /\ w.stage \in Stages
-    /\ pc \in [Contexts -> Pcs]
-    /\ isWrite \in [Contexts -> BOOLEAN]
-    /\ accesses \in [Contexts -> 0..MaxAccesses]
-    /\ populated \in [Contexts -> BOOLEAN]
-    /\ ret \in [Contexts -> {"OK", "RETRY"}]
+    /\ pc \in [Tasks -> Pcs]
+    /\ isWrite \in [Tasks -> BOOLEAN]
+    /\ accesses \in [Tasks -> 0..MaxAccesses]
+    /\ populated \in [Tasks -> BOOLEAN]
+    /\ ret \in [Tasks -> {"OK", "RETRY"}]
     /\ \A i \in WsIds : ws[i].count \in 0..N /\ ws[i].src \in -1..(N - 1)
     /\ lastWritten \in Values
     /\ envOps \in 0..MaxEnvOps
-    /\ fpc \in [Contexts -> {"None", "Pin", "Key", "Value", "Unpin", "WakeKey", "Wake"}]
+    /\ fpc \in [Tasks -> {"None", "Pin", "Key", "Value", "Unpin", "WakeKey", "Wake"}]
 
 \* SWMR: a writable PTE excludes every other readable one.
 SingleWriterInv ==
@@ -1224,11 +1225,11 @@ NoInvalidActionInv == bugsHit = {}
 
 \* Nobody sleeps on a handle that is no longer hashed.
 FollowersReleasedInv ==
-    /\ \A t \in Contexts : pc[t] \in {"FollowWait", "WaitRetry"} => fh[HomeOf(t)].kind # "NONE"
+    /\ \A t \in Tasks : pc[t] \in {"FollowWait", "WaitRetry"} => fh[HomeOf(t)].kind # "NONE"
     /\ \A n \in Nodes : \A w \in pool[n] : w.stage \in {"WaitRetry", "InvWait"} => fh[n].kind # "NONE"
 
 Quiescent ==
-    /\ \A t \in Contexts : pc[t] = "Idle"
+    /\ \A t \in Tasks : pc[t] = "Idle"
     /\ \A a, b \in Nodes : chan[a][b] = <<>>
     /\ \A n \in Nodes : pool[n] = {}
 
@@ -1251,24 +1252,24 @@ WaitCountMatchesInv == \A i \in WsIds : ws[i].count = Pending(i)
 \* The futex pin (S4.8).  A context on fh->waits_retry is woken only when the
 \* handle is unhashed, i.e. when its LAST holder leaves: a pinned thread
 \* waiting there waits for itself (kmeans-1, docs/kernel-bugs.md FP1).
-NoSelfWaitInv == \A t \in Contexts : Pinned(t) => pc[t] # "WaitRetry"
+NoSelfWaitInv == \A t \in Tasks : Pinned(t) => pc[t] # "WaitRetry"
 
 \* Holders of fh[Origin] that can still run (leave the handle) without
 \* being woken from it: a leader thread or a woken follower, a pinned
 \* thread not sleeping on the handle, an origin worker leading a request
 \* (waiting for messages counts as able: Deliver ends the wait).
 OriginHolderAwake ==
-    \/ \E t \in Contexts : HomeOf(t) = Origin /\ pc[t] \in {"OLeader", "OClaimWait", "Finish"}
-    \/ \E t \in Contexts : Pinned(t) /\ pc[t] \notin {"FollowWait", "WaitRetry"}
+    \/ \E t \in Tasks : HomeOf(t) = Origin /\ pc[t] \in {"OLeader", "OClaimWait", "Finish"}
+    \/ \E t \in Tasks : Pinned(t) /\ pc[t] \notin {"FollowWait", "WaitRetry"}
     \/ \E w \in pool[Origin] : w.type = "REQ" /\ w.stage \in {"Decide", "ClaimWait"}
 \* A follower on fh->waits is woken only by another holder leaving.
 FollowerWakeableInv ==
-    (\E t \in Contexts : HomeOf(t) = Origin /\ pc[t] = "FollowWait") => OriginHolderAwake
+    (\E t \in Tasks : HomeOf(t) = Origin /\ pc[t] = "FollowWait") => OriginHolderAwake
 \* Every context waiting on the origin's fault handle can be woken by a step
 \* of another context or by a message.
 HandleWaitsWakeableInv == NoSelfWaitInv /\ FollowerWakeableInv
 \* Pins exist only at the origin.
-PinOnlyAtOriginInv == \A t \in Contexts : fpc[t] # "None" => HomeOf(t) = Origin
+PinOnlyAtOriginInv == \A t \in Tasks : fpc[t] # "None" => HomeOf(t) = Origin
 
 -----------------------------------------------------------------------------
 (***************************** liveness ************************************)
@@ -1282,6 +1283,6 @@ AccessCompletes == \A t \in Threads : pc[t] # "Idle" ~> pc[t] = "Idle"
 \* Every futex op begun at the origin (origin thread or home task) returns, and
 \* every forwarded one is answered (FUTEX_RESPONSE) and returns at its remote.
 FutexOpCompletes ==
-    /\ \A t \in Contexts : fpc[t] # "None" ~> fpc[t] = "None"
+    /\ \A t \in Tasks : fpc[t] # "None" ~> fpc[t] = "None"
     /\ \A t \in Threads : pc[t] = "RFutexWait" ~> pc[t] = "Idle"
 =============================================================================

@@ -32,8 +32,8 @@ public record PageConfig(int n, Vector<Integer> home, int numValues, int maxAcce
         return home.size();
     }
 
-    /** Contexts: the threads and, with FutexFwd, one home task per thread (context NT + t). */
-    public int contexts() {
+    /** Tasks: the threads and, with FutexFwd, one home task per thread (task NT + t). */
+    public int tasks() {
         return (futexFwd() ? 2 : 1) * threads();
     }
 

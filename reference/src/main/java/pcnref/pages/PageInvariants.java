@@ -64,7 +64,7 @@ public final class PageInvariants {
             int d = ModelKmsg.data(m), ws = ModelKmsg.ws(m);
             if (d < -1 || d >= Math.max(nv, 2) || ws < 0 || ws >= c.cfg.wsIds()) return false;   // data: Values \cup {-1, 0, 1}
         }
-        for (int t = 0; t < c.cfg.contexts(); t++) {
+        for (int t = 0; t < c.cfg.tasks(); t++) {
             int a = c.accesses.get(t);
             if (a < 0 || a > c.cfg.maxAccesses()) return false;
         }
@@ -76,13 +76,13 @@ public final class PageInvariants {
 
     /** NoSelfWaitInv: a pinned thread never sleeps on waits_retry of the handle it holds (FP1). */
     public static boolean noSelfWait(Cluster c) {
-        for (int t = 0; t < c.cfg.contexts(); t++) if (c.fpc.get(t).pinned() && c.pc.get(t) == Pc.WaitRetry) return false;
+        for (int t = 0; t < c.cfg.tasks(); t++) if (c.fpc.get(t).pinned() && c.pc.get(t) == Pc.WaitRetry) return false;
         return true;
     }
 
     /** OriginHolderAwake: a holder of fh[Origin] that can leave it without being woken from it. */
     static boolean originHolderAwake(Cluster c) {
-        for (int t = 0; t < c.cfg.contexts(); t++) {
+        for (int t = 0; t < c.cfg.tasks(); t++) {
             Pc p = c.pc.get(t);
             if (c.cfg.homeOf(t) == ORIGIN && (p == Pc.OLeader || p == Pc.OClaimWait || p == Pc.Finish)) return true;
             if (c.fpc.get(t).pinned() && p != Pc.FollowWait && p != Pc.WaitRetry) return true;
@@ -95,7 +95,7 @@ public final class PageInvariants {
 
     /** FollowerWakeableInv: a follower asleep on the origin's handle has an awake holder to wake it. */
     public static boolean followerWakeable(Cluster c) {
-        for (int t = 0; t < c.cfg.contexts(); t++) {
+        for (int t = 0; t < c.cfg.tasks(); t++) {
             if (c.cfg.homeOf(t) == ORIGIN && c.pc.get(t) == Pc.FollowWait) return originHolderAwake(c);
         }
         return true;
@@ -103,7 +103,7 @@ public final class PageInvariants {
 
     /** PinOnlyAtOriginInv: futex_wait runs at the origin only. */
     public static boolean pinOnlyAtOrigin(Cluster c) {
-        for (int t = 0; t < c.cfg.contexts(); t++) if (c.fpc.get(t) != Fpc.None && c.cfg.homeOf(t) != ORIGIN) return false;
+        for (int t = 0; t < c.cfg.tasks(); t++) if (c.fpc.get(t) != Fpc.None && c.cfg.homeOf(t) != ORIGIN) return false;
         return true;
     }
 
@@ -126,7 +126,7 @@ public final class PageInvariants {
     }
 
     static boolean responsePendingFor(Cluster c, int n) {
-        for (int t = 0; t < c.cfg.contexts(); t++) {
+        for (int t = 0; t < c.cfg.tasks(); t++) {
             if (c.cfg.homeOf(t) == n && (c.pc.get(t) == Pc.RLeader || c.pc.get(t) == Pc.RWait)) return true;
         }
         return false;
@@ -156,7 +156,7 @@ public final class PageInvariants {
 
     /** FollowersReleasedInv: nobody sleeps on a handle that is no longer hashed. */
     public static boolean followersReleased(Cluster c) {
-        for (int t = 0; t < c.cfg.contexts(); t++) {
+        for (int t = 0; t < c.cfg.tasks(); t++) {
             Pc p = c.pc.get(t);
             if ((p == Pc.FollowWait || p == Pc.WaitRetry) && !c.fh.get(c.cfg.homeOf(t)).hashed()) return false;
         }
@@ -191,7 +191,7 @@ public final class PageInvariants {
         for (var q : c.chan) for (PcnKmsg m : q) pending[ModelKmsg.ws(m)]++;
         for (var p : c.pool) for (Worker w : p) pending[w.ws()]++;
         // a forwarded futex op of thread i is still due while its home task holds it
-        for (int h = c.cfg.threads(); h < c.cfg.contexts(); h++) if (c.pc.get(h) != Pc.Idle) pending[h - c.cfg.threads()]++;
+        for (int h = c.cfg.threads(); h < c.cfg.tasks(); h++) if (c.pc.get(h) != Pc.Idle) pending[h - c.cfg.threads()]++;
         for (int i = 0; i < pending.length; i++) if (c.ws.get(i).count() != pending[i]) return false;
         return true;
     }

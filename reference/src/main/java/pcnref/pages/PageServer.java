@@ -798,7 +798,7 @@ public final class PageServer {
             emit(sink, PageStep.of(Action.BeginAccess, t, 0), beginAccess(c, t, false));
             emit(sink, PageStep.of(Action.BeginAccess, t, 1), beginAccess(c, t, true));
         }
-        for (int t = 0; t < c.cfg.contexts(); t++) {
+        for (int t = 0; t < c.cfg.tasks(); t++) {
             Pc p = c.pc.get(t);
             switch (p) {
                 case Access -> {
@@ -874,7 +874,7 @@ public final class PageServer {
         for (int m = 1; m < n; m++) emit(sink, PageStep.of(Action.MadviseReleaseRemote, m), madviseReleaseRemote(c, m));
         for (int m = 1; m < n; m++) emit(sink, PageStep.of(Action.ReleaseFromRemote, m), releaseFromRemote(c, m));
         if (!c.cfg.futexOn()) return;
-        for (int t = 0; t < c.cfg.contexts(); t++) {
+        for (int t = 0; t < c.cfg.tasks(); t++) {
             emit(sink, PageStep.of(Action.FutexWaitStart, t), futexWaitStart(c, t));
             emit(sink, PageStep.of(Action.PageServerGetUserpage, t), pageServerGetUserpage(c, t));
             emit(sink, PageStep.of(Action.FutexPinned, t), futexPinned(c, t));
