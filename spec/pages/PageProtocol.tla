@@ -30,6 +30,27 @@
 (*                users: Nat (pendings), limit: Nat (followers admitted,    *)
 (*                capped at MaxFollowers+2), ret: "OK"|"RETRY"] ; kind      *)
 (*                "NONE" = no handle hashed (all other fields at default).  *)
+(*                Who (issue 8): holders: SUBSET Ctx (counted in users:    *)
+(*                leader, admitted followers, the futex pin), waits: SUBSET *)
+(*                Ctx (followers asleep on fh->waits), waitsRetry: SUBSET   *)
+(*                Ctx (asleep on fh->waits_retry, not holders).             *)
+(*                Ctx = <<"thread", t>> (ThreadCtx: user thread t, also as  *)
+(*                the pin) | <<"work", n, type, from, ws>> (WorkCtx: the    *)
+(*                pcn_wq item of node n serving (type, from, ws)) |         *)
+(*                <<"home", t>> (HomeCtx: the home task of thread t, task   *)
+(*                NT + t, "FutexFwd"); TaskCtx(t) names task t's context.   *)
+(*                Who is added / removed, only in the fh operators:        *)
+(*                  NewFh(w, r, c)        leader c: holders = {c}          *)
+(*                  JoinFh(n, w, r, c)    FOLLOW: c into holders + waits   *)
+(*                  SleepRetryFh(n,w,r,c) WAITRETRY: c into waitsRetry     *)
+(*                  FhAfterLeave(n, c)    c out of holders, waits := {}    *)
+(*                                        (woken); last one: NoFh (retry   *)
+(*                                        sleepers woken) unless inv       *)
+(*                  InvalidateApplyW      waited: NoFh (retry woken)       *)
+(*                B1's leak keeps users 1 with holders {} (the work item   *)
+(*                is gone): HoldersMatchPendingsInv fails only with B1.    *)
+(*                The InvWait invalidation sleeps on fh->complete; it is   *)
+(*                not recorded in fh but derived (InvWaiters(n)).          *)
 (*  chan[a][b]    [Nodes -> [Nodes -> Seq(Msg)]] FIFO a->b (per-destination *)
 (*                send queue + TCP).  Msg = [type: "REQ"|"RESP"|"SHORT"|    *)
 (*                "INV"|"ACK", ws: WsIds, write: BOOLEAN, result: "NONE"|   *)
@@ -209,9 +230,31 @@ BumpLimit(n, w, r) ==
     THEN [fh[n] EXCEPT !.limit = IF @ + 1 > MaxFollowers + 2 THEN MaxFollowers + 2 ELSE @ + 1]
     ELSE fh[n]
 
-NoFh == [kind |-> "NONE", write |-> FALSE, inv |-> FALSE, users |-> 0, limit |-> 0, ret |-> "OK"]
-NewFh(w, r) == [kind |-> IF r THEN "R" ELSE "L", write |-> w, inv |-> FALSE,
-                users |-> 1, limit |-> 0, ret |-> "OK"]
+(* Contexts (issue 8): who holds or sleeps on a fault handle.  A context  *)
+(* is a tuple whose first element names its kind; more kinds may be added *)
+(* (e.g. <<"home", t>>, the home task of a remote thread t).              *)
+\* user thread t (also while it holds the futex pin)
+ThreadCtx(t) == <<"thread", t>>
+\* the home task of thread r ("FutexFwd": task NT + r), also as the pin
+HomeCtx(r) == <<"home", r>>
+\* the context of task t \in Tasks (a thread or a home task)
+TaskCtx(t) == IF t \in HomeTasks THEN HomeCtx(HomeTaskOf(t)) ELSE ThreadCtx(t)
+\* the pcn_wq work item of node n serving (type, from, ws)
+WorkCtx(n, w) == <<"work", n, w.type, w.from, w.ws>>
+Contexts == {TaskCtx(t) : t \in Tasks}
+            \cup {<<"work", n, ty, f, i>> : n \in Nodes, ty \in {"REQ", "INV"}, f \in Nodes, i \in WsIds}
+
+NoFh == [kind |-> "NONE", write |-> FALSE, inv |-> FALSE, users |-> 0, limit |-> 0, ret |-> "OK",
+         holders |-> {}, waits |-> {}, waitsRetry |-> {}]
+\* Leader c allocates the handle: the only holder (pendings 1).
+NewFh(w, r, c) == [kind |-> IF r THEN "R" ELSE "L", write |-> w, inv |-> FALSE,
+                   users |-> 1, limit |-> 0, ret |-> "OK",
+                   holders |-> {c}, waits |-> {}, waitsRetry |-> {}]
+\* FOLLOW: c becomes a holder (pendings++) and sleeps on fh->waits.
+JoinFh(n, w, r, c) == [BumpLimit(n, w, r) EXCEPT !.users = @ + 1, !.holders = @ \cup {c},
+                                                 !.waits = @ \cup {c}]
+\* WAITRETRY: c sleeps on fh->waits_retry without holding the handle.
+SleepRetryFh(n, w, r, c) == [BumpLimit(n, w, r) EXCEPT !.waitsRetry = @ \cup {c}]
 
 WsIdle == [count |-> 0, result |-> "NONE", data |-> -1, src |-> -1]
 
@@ -245,7 +288,10 @@ Fresh == (lastWritten + 1) % NumValues
 (* VM_FAULT_RETRY, a remote worker restarts (VM_FAULT_LOCKED).              *)
 Left(n) == fh[n].users - 1
 Unhashes(n) == Left(n) = 0 /\ ~fh[n].inv
-FhAfterLeave(n) == IF Unhashes(n) THEN NoFh ELSE [fh[n] EXCEPT !.users = Left(n)]
+\* Holder c leaves; the followers on waits are woken (they stay holders).
+FhAfterLeave(n, c) ==
+    IF Unhashes(n) THEN NoFh
+    ELSE [fh[n] EXCEPT !.users = Left(n), !.holders = @ \ {c}, !.waits = {}]
 
 WakeRetryPc(n, base) ==
     [t \in Tasks |-> IF HomeOf(t) = n /\ base[t] = "WaitRetry" THEN "Backoff" ELSE base[t]]
@@ -345,15 +391,15 @@ StartFaultHandling(t) ==
     /\ pc[t] = "Access" /\ ~Permits(n, w)
     /\ n = Origin => (pte[n] # "NONE" /\ distributed)
     /\ CASE d = "LEADER" ->
-              /\ fh' = [fh EXCEPT ![n] = NewFh(w, FALSE)]
+              /\ fh' = [fh EXCEPT ![n] = NewFh(w, FALSE, TaskCtx(t))]
               /\ pc' = [pc EXCEPT ![t] = IF n = Origin THEN "OLeader" ELSE "RLeader"]
               /\ UNCHANGED bugsHit
          [] d = "FOLLOW" ->
-              /\ fh' = [fh EXCEPT ![n] = [BumpLimit(n, w, FALSE) EXCEPT !.users = @ + 1]]
+              /\ fh' = [fh EXCEPT ![n] = JoinFh(n, w, FALSE, TaskCtx(t))]
               /\ pc' = [pc EXCEPT ![t] = "FollowWait"]
               /\ UNCHANGED bugsHit
          [] d = "WAITRETRY" ->
-              /\ fh' = [fh EXCEPT ![n] = BumpLimit(n, w, FALSE)]
+              /\ fh' = [fh EXCEPT ![n] = SleepRetryFh(n, w, FALSE, TaskCtx(t))]
               /\ pc' = [pc EXCEPT ![t] = "WaitRetry"]
               /\ UNCHANGED bugsHit
          [] d = "RETRY" ->
@@ -508,7 +554,7 @@ FinishFaultHandling(t) ==
     LET n == HomeOf(t)
         base == [pc EXCEPT ![t] = IF ret[t] = "OK" THEN "Access" ELSE "Backoff"] IN
     /\ pc[t] = "Finish" /\ fpc[t] # "Pin"     \* a pin keeps its handle: FutexPinned
-    /\ fh' = [fh EXCEPT ![n] = FhAfterLeave(n)]
+    /\ fh' = [fh EXCEPT ![n] = FhAfterLeave(n, TaskCtx(t))]
     /\ pc' = PcAfterLeave(n, base)
     /\ ret' = RetAfterLeave(n, [ret EXCEPT ![t] = "OK"])
     /\ pool' = [pool EXCEPT ![n] = PoolAfterLeave(n, @)]
@@ -568,20 +614,20 @@ PageServerGetUserpage(t) ==
         claims == ~Mine \/ (w /\ distributed) IN
     /\ pc[t] = "Futex" /\ fpc[t] = "Pin"
     /\ CASE d = "LEADER" /\ claims ->
-              /\ fh' = [fh EXCEPT ![Origin] = NewFh(w, FALSE)]
+              /\ fh' = [fh EXCEPT ![Origin] = NewFh(w, FALSE, TaskCtx(t))]
               /\ pc' = [pc EXCEPT ![t] = "OLeader"]
               /\ UNCHANGED <<pte, fpc, bugsHit>>
          [] d = "LEADER" ->   \* page mine: nothing to claim (fixed write pin: make it writable)
-              /\ fh' = [fh EXCEPT ![Origin] = NewFh(w, FALSE)]
+              /\ fh' = [fh EXCEPT ![Origin] = NewFh(w, FALSE, TaskCtx(t))]
               /\ pte' = [pte EXCEPT ![Origin] = IF w /\ @ = "RO" THEN "RW" ELSE @]
               /\ fpc' = [fpc EXCEPT ![t] = "Key"]
               /\ UNCHANGED <<pc, bugsHit>>
          [] d = "FOLLOW" ->
-              /\ fh' = [fh EXCEPT ![Origin] = [BumpLimit(Origin, w, FALSE) EXCEPT !.users = @ + 1]]
+              /\ fh' = [fh EXCEPT ![Origin] = JoinFh(Origin, w, FALSE, TaskCtx(t))]
               /\ pc' = [pc EXCEPT ![t] = "FollowWait"]
               /\ UNCHANGED <<pte, fpc, bugsHit>>
          [] d = "WAITRETRY" ->
-              /\ fh' = [fh EXCEPT ![Origin] = BumpLimit(Origin, w, FALSE)]
+              /\ fh' = [fh EXCEPT ![Origin] = SleepRetryFh(Origin, w, FALSE, TaskCtx(t))]
               /\ pc' = [pc EXCEPT ![t] = "WaitRetry"]
               /\ UNCHANGED <<pte, fpc, bugsHit>>
          [] d = "RETRY" ->
@@ -648,7 +694,7 @@ FutexReadValue(t) ==
 \* pin leaves fh[Origin] (as FinishFaultHandling); futex_wait returns.
 PageServerPutUserpage(t) ==
     /\ pc[t] = "Futex" /\ fpc[t] = "Unpin"
-    /\ fh' = [fh EXCEPT ![Origin] = FhAfterLeave(Origin)]
+    /\ fh' = [fh EXCEPT ![Origin] = FhAfterLeave(Origin, TaskCtx(t))]
     /\ pc' = PcAfterLeave(Origin, [pc EXCEPT ![t] = FutexDonePc(t)])
     /\ ret' = RetAfterLeave(Origin, ret)
     /\ pool' = [pool EXCEPT ![Origin] = PoolAfterLeave(Origin, @)]
@@ -786,7 +832,7 @@ ServeAtOriginStartW(w) ==
     LET d == FhDecision(Origin, w.write, TRUE) IN
     /\ w.type = "REQ" /\ w.stage = "Start" /\ pte[Origin] # "NONE"
     /\ CASE d = "LEADER" ->
-              /\ fh' = [fh EXCEPT ![Origin] = NewFh(w.write, TRUE)]
+              /\ fh' = [fh EXCEPT ![Origin] = NewFh(w.write, TRUE, WorkCtx(Origin, w))]
               /\ pool' = [pool EXCEPT ![Origin] = ReplaceWorker(@, w, [w EXCEPT !.stage = "Decide"])]
               /\ UNCHANGED bugsHit
          [] d = "RETRY" ->
@@ -794,7 +840,7 @@ ServeAtOriginStartW(w) ==
                             ReplaceWorker(@, w, [w EXCEPT !.stage = "Respond", !.result = "RETRY"])]
               /\ UNCHANGED <<fh, bugsHit>>
          [] d = "WAITRETRY" ->
-              /\ fh' = [fh EXCEPT ![Origin] = BumpLimit(Origin, w.write, TRUE)]
+              /\ fh' = [fh EXCEPT ![Origin] = SleepRetryFh(Origin, w.write, TRUE, WorkCtx(Origin, w))]
               /\ pool' = [pool EXCEPT ![Origin] = ReplaceWorker(@, w, [w EXCEPT !.stage = "WaitRetry"])]
               /\ UNCHANGED bugsHit
          [] OTHER ->   \* INVALID (or FOLLOW, which no remote-fault row has)
@@ -865,7 +911,7 @@ ServeAtOriginUpdateW(w) ==
     /\ distributed' = TRUE
     /\ owners' = o2
     /\ ws' = [ws EXCEPT ![i] = WsIdle]
-    /\ fh' = [fh EXCEPT ![Origin] = FhAfterLeave(Origin)]
+    /\ fh' = [fh EXCEPT ![Origin] = FhAfterLeave(Origin, WorkCtx(Origin, w))]
     /\ pc' = PcAfterLeave(Origin, pc)
     /\ ret' = RetAfterLeave(Origin, ret)
     /\ pool' = [pool EXCEPT ![Origin] = PoolAfterLeave(Origin, ReplaceWorker(@, w, w2))]
@@ -895,14 +941,15 @@ ServeAtRemoteW(n, w) ==
     LET d == FhDecision(n, w.write, TRUE)
         wData == [w EXCEPT !.stage = "Respond", !.result = "OK", !.data = frame[n]]
         wSegv == [w EXCEPT !.stage = "Respond", !.result = "SIGSEGV"]
-        fhL == [fh EXCEPT ![n] = NewFh(w.write, TRUE)] IN
+        fhL == [fh EXCEPT ![n] = NewFh(w.write, TRUE, WorkCtx(n, w))] IN
     /\ w.type = "REQ" /\ w.stage = "Start" /\ d # "RETRY"
     /\ CASE d = "WAITRETRY" ->
-              /\ fh' = [fh EXCEPT ![n] = BumpLimit(n, w.write, TRUE)]
+              /\ fh' = [fh EXCEPT ![n] = SleepRetryFh(n, w.write, TRUE, WorkCtx(n, w))]
               /\ pool' = [pool EXCEPT ![n] = ReplaceWorker(@, w, [w EXCEPT !.stage = "WaitRetry"])]
               /\ UNCHANGED <<pte, view, pc, ret, bugsHit>>
          [] d = "LEADER" /\ pte[n] = "NONE" /\ "B1" \in Bugs ->
-              /\ fh' = fhL                      \* handle leaked: pendings stays 1
+              \* handle leaked: pendings stays 1, but the work item ends: no holder
+              /\ fh' = [fhL EXCEPT ![n].holders = {}]
               /\ pool' = [pool EXCEPT ![n] = ReplaceWorker(@, w, wSegv)]
               /\ UNCHANGED <<pte, view, pc, ret, bugsHit>>
          [] d = "LEADER" /\ pte[n] = "NONE" ->  \* fixed: finish the handle
@@ -1180,8 +1227,9 @@ TypeOK ==
     /\ owners \subseteq Nodes
     /\ distributed \in BOOLEAN
     /\ view \in [Nodes -> [dist : BOOLEAN, own : BOOLEAN]]
-    /\ \A n \in Nodes : fh[n].kind \in {"NONE", "L", "R"} /\ fh[n].users \in 0..(NT + 2)
+    /\ \A n \in Nodes : fh[n].kind \in {"NONE", "L", "R"} /\ fh[n].users \in 0..(Cardinality(Tasks) + 2)
                         /\ fh[n].limit \in 0..(MaxFollowers + 2) /\ fh[n].ret \in {"OK", "RETRY"}
+                        /\ fh[n].holders \cup fh[n].waits \cup fh[n].waitsRetry \subseteq Contexts
     /\ \A a, b \in Nodes : \A i \in 1..Len(chan[a][b]) : chan[a][b][i] \in Msgs
     /\ \A n \in Nodes : \A w \in pool[n] : w.type \in {"REQ", "INV"} /\ w.stage \in Stages
     /\ pc \in [Tasks -> Pcs]
@@ -1249,25 +1297,51 @@ Pending(i) ==
     + Cardinality({h \in HomeTasks : HomeTaskOf(h) = i /\ pc[h] # "Idle"})
 WaitCountMatchesInv == \A i \in WsIds : ws[i].count = Pending(i)
 
-\* The futex pin (S4.8).  A context on fh->waits_retry is woken only when the
-\* handle is unhashed, i.e. when its LAST holder leaves: a pinned thread
-\* waiting there waits for itself (kmeans-1, docs/kernel-bugs.md FP1).
-NoSelfWaitInv == \A t \in Tasks : Pinned(t) => pc[t] # "WaitRetry"
+\* A work item waiting for the last holder to leave (__start_invalidation
+\* sleeps on fh->complete): not a holder, counted among the sleepers.
+InvWaiters(n) == {WorkCtx(n, w) : w \in {v \in pool[n] : v.type = "INV" /\ v.stage = "InvWait"}}
+Sleepers(n) == fh[n].waits \cup fh[n].waitsRetry \cup (IF fh[n].users > 0 THEN InvWaiters(n) ELSE {})
+\* A context stopped by a BUG_ON (pc / stage "Oops") never steps again.
+Stopped(c) ==
+    CASE c[1] = "thread" -> pc[c[2]] = "Oops"
+      [] c[1] = "home" -> pc[NT + c[2]] = "Oops"
+      [] OTHER -> \E w \in pool[c[2]] : WorkCtx(c[2], w) = c /\ w.stage = "Oops"
+\* Context c (holding fh[n], or the invalidation that will unhash it) can
+\* step without being woken from fh[n]: it is not asleep on the handle and
+\* not stopped.  Waiting for a page response / acks counts as awake: a
+\* message (Deliver) ends that wait.
+Awake(n, c) == c \notin Sleepers(n) /\ ~Stopped(c)
+\* Who can end the sleep of c on fh[n]: an OTHER holder (leaving wakes
+\* fh->waits; the last one to leave unhashes and wakes fh->waits_retry), or
+\* an invalidation that no longer waits (it unhashes the handle).
+CanWake(n, c) ==
+    \/ \E h \in fh[n].holders \ {c} : Awake(n, h)
+    \/ c \in fh[n].waitsRetry /\ fh[n].users = 0 /\ InvWaiters(n) # {}
 
-\* Holders of fh[Origin] that can still run (leave the handle) without
-\* being woken from it: a leader thread or a woken follower, a pinned
-\* thread not sleeping on the handle, an origin worker leading a request
-\* (waiting for messages counts as able: Deliver ends the wait).
-OriginHolderAwake ==
-    \/ \E t \in Tasks : HomeOf(t) = Origin /\ pc[t] \in {"OLeader", "OClaimWait", "Finish"}
-    \/ \E t \in Tasks : Pinned(t) /\ pc[t] \notin {"FollowWait", "WaitRetry"}
-    \/ \E w \in pool[Origin] : w.type = "REQ" /\ w.stage \in {"Decide", "ClaimWait"}
-\* A follower on fh->waits is woken only by another holder leaving.
-FollowerWakeableInv ==
-    (\E t \in Tasks : HomeOf(t) = Origin /\ pc[t] = "FollowWait") => OriginHolderAwake
-\* Every context waiting on the origin's fault handle can be woken by a step
+\* The kernel's counter: pendings = the holders the model tracks (leader,
+\* admitted followers, the futex pin); followers on fh->waits hold it; an
+\* unhashed handle has no holder or sleeper.  B1 breaks it: the leaked
+\* handle keeps pendings 1 after its work item is gone.
+HoldersMatchPendingsInv ==
+    \A n \in Nodes :
+        /\ fh[n].users = Cardinality(fh[n].holders)
+        /\ fh[n].waits \subseteq fh[n].holders
+        /\ fh[n].kind = "NONE" => fh[n].holders \cup fh[n].waitsRetry = {}
+
+\* No context sleeps on fh->waits_retry of a handle it holds: that queue is
+\* woken only when the handle is unhashed, i.e. when its LAST holder leaves,
+\* so it would wait for itself (the futex pin as built, FP1, kmeans-1).
+NoSelfWaitInv == \A n \in Nodes : fh[n].waitsRetry \cap fh[n].holders = {}
+
+\* Every context asleep on fh->waits (a follower) can be woken by a step
 \* of another context or by a message.
-HandleWaitsWakeableInv == NoSelfWaitInv /\ FollowerWakeableInv
+FollowerWakeableInv == \A n \in Nodes : \A c \in fh[n].waits : CanWake(n, c)
+\* Every context asleep on a fault handle -- fh->waits, fh->waits_retry, or
+\* an invalidation waiting for the last holder -- can be woken by a step of
+\* another context or by a message (issue 8).
+WaitsWakeableInv == \A n \in Nodes : \A c \in Sleepers(n) : CanWake(n, c)
+\* Former name (futex branch), kept for the cfgs.
+HandleWaitsWakeableInv == NoSelfWaitInv /\ WaitsWakeableInv
 \* Pins exist only at the origin.
 PinOnlyAtOriginInv == \A t \in Tasks : fpc[t] # "None" => HomeOf(t) = Origin
 

@@ -1,5 +1,7 @@
 package pcnref.pages;
 
+import io.vavr.collection.HashSet;
+import io.vavr.collection.Set;
 import java.util.List;
 import java.util.function.Predicate;
 import pcnref.explore.Invariant;
@@ -19,22 +21,27 @@ public final class PageInvariants {
                 inv("NoInvalidActionInv", PageInvariants::noInvalidAction),
                 inv("FollowersReleasedInv", PageInvariants::followersReleased),
                 inv("HandlesReleasedInv", PageInvariants::handlesReleased),
-                inv("WaitCountMatchesInv", PageInvariants::waitCountMatches));
+                inv("WaitCountMatchesInv", PageInvariants::waitCountMatches),
+                inv("HoldersMatchPendingsInv", PageInvariants::holdersMatchPendings),
+                inv("NoSelfWaitInv", PageInvariants::noSelfWait),
+                inv("FollowerWakeableInv", PageInvariants::followerWakeable),
+                inv("WaitsWakeableInv", PageInvariants::waitsWakeable));
     }
 
     /** The futex-pin invariants (S4.8): checked only where a cfg names them (they concern futex models). */
     public static List<Invariant<Cluster>> futex() {
         return List.of(inv("PinOnlyAtOriginInv", PageInvariants::pinOnlyAtOrigin),
-                inv("FollowerWakeableInv", PageInvariants::followerWakeable),
-                inv("NoSelfWaitInv", PageInvariants::noSelfWait),
-                inv("HandleWaitsWakeableInv", c -> noSelfWait(c) && followerWakeable(c)));
+                inv("HandleWaitsWakeableInv", c -> noSelfWait(c) && waitsWakeable(c)));
     }
 
-    /** The base invariants, plus the futex ones when the config runs futex_wait. */
+    /**
+     * The base invariants (without HoldersMatchPendingsInv when B1 is on: the leaked handle keeps
+     * pendings 1 with no holder, by design), plus the futex ones when the config runs futex_wait.
+     */
     public static List<Invariant<Cluster>> forConfig(PageConfig cfg) {
-        if (!cfg.futexOn()) return all();
         List<Invariant<Cluster>> l = new java.util.ArrayList<>(all());
-        l.addAll(futex());
+        if (cfg.bugs().contains("B1")) l.removeIf(i -> i.name().equals("HoldersMatchPendingsInv"));
+        if (cfg.futexOn()) l.addAll(futex());
         return List.copyOf(l);
     }
 
@@ -58,7 +65,7 @@ public final class PageInvariants {
             if (f < -1 || f >= nv) return false;
             if ((c.pte.get(i) != Pte.NONE) != (f != -1)) return false;
             FaultHandle h = c.fh.get(i);
-            if (h.users() < 0 || h.users() > nt + 2 || h.limit() < 0 || h.limit() > c.cfg.maxFollowers() + 2) return false;
+            if (h.users() < 0 || h.users() > c.cfg.tasks() + 2 || h.limit() < 0 || h.limit() > c.cfg.maxFollowers() + 2) return false;
         }
         for (PcnKmsg m : c.chan.flatMap(q -> q)) {
             int d = ModelKmsg.data(m), ws = ModelKmsg.ws(m);
@@ -74,29 +81,73 @@ public final class PageInvariants {
         return c.lastWritten >= 0 && c.lastWritten < nv && c.envOps >= 0 && c.envOps <= c.cfg.maxEnvOps();
     }
 
-    /** NoSelfWaitInv: a pinned thread never sleeps on waits_retry of the handle it holds (FP1). */
-    public static boolean noSelfWait(Cluster c) {
-        for (int t = 0; t < c.cfg.tasks(); t++) if (c.fpc.get(t).pinned() && c.pc.get(t) == Pc.WaitRetry) return false;
+    /**
+     * HoldersMatchPendingsInv: pendings = the holders tracked (leader, admitted followers, the pin);
+     * followers on fh->waits hold it; an unhashed handle has no holder or retry sleeper.
+     */
+    public static boolean holdersMatchPendings(Cluster c) {
+        for (FaultHandle h : c.fh) {
+            if (h.users() != h.holders().size() || !h.holders().containsAll(h.waits())) return false;
+            if (!h.hashed() && !(h.holders().isEmpty() && h.waitsRetry().isEmpty())) return false;
+        }
         return true;
     }
 
-    /** OriginHolderAwake: a holder of fh[Origin] that can leave it without being woken from it. */
-    static boolean originHolderAwake(Cluster c) {
-        for (int t = 0; t < c.cfg.tasks(); t++) {
-            Pc p = c.pc.get(t);
-            if (c.cfg.homeOf(t) == ORIGIN && (p == Pc.OLeader || p == Pc.OClaimWait || p == Pc.Finish)) return true;
-            if (c.fpc.get(t).pinned() && p != Pc.FollowWait && p != Pc.WaitRetry) return true;
-        }
-        for (Worker w : c.pool.get(ORIGIN)) {
-            if (!w.inv() && (w.stage() == Worker.Stage.Decide || w.stage() == Worker.Stage.ClaimWait)) return true;
-        }
-        return false;
+    /** NoSelfWaitInv: no context sleeps on fh->waits_retry of a handle it holds (FP1). */
+    public static boolean noSelfWait(Cluster c) {
+        for (FaultHandle h : c.fh) if (h.waitsRetry().exists(h.holders()::contains)) return false;
+        return true;
     }
 
-    /** FollowerWakeableInv: a follower asleep on the origin's handle has an awake holder to wake it. */
+    /** InvWaiters(n): invalidation work items asleep until the last holder of fh[n] leaves. */
+    static Set<Context> invWaiters(Cluster c, int n) {
+        Set<Context> s = HashSet.empty();
+        for (Worker w : c.pool.get(n)) if (w.inv() && w.stage() == Worker.Stage.InvWait) s = s.add(Context.work(n, w));
+        return s;
+    }
+
+    /** Sleepers(n): fh->waits, fh->waits_retry, and invalidations waiting for holders. */
+    static Set<Context> sleepers(Cluster c, int n) {
+        FaultHandle h = c.fh.get(n);
+        Set<Context> s = HashSet.<Context>empty().addAll(h.waits()).addAll(h.waitsRetry());
+        return h.users() > 0 ? s.addAll(invWaiters(c, n)) : s;
+    }
+
+    /** Stopped(x): a context stopped by a BUG_ON never steps again. */
+    static boolean stopped(Cluster c, Context x) {
+        return switch (x) {
+            case Context.ThreadCtx t -> c.pc.get(t.t()) == Pc.Oops;
+            case Context.HomeCtx h -> c.pc.get(c.cfg.threads() + h.t()) == Pc.Oops;
+            case Context.WorkCtx w -> {
+                for (Worker v : c.pool.get(w.node())) {
+                    if (Context.work(w.node(), v).equals(w) && v.stage() == Worker.Stage.Oops) yield true;
+                }
+                yield false;
+            }
+        };
+    }
+
+    /** CanWake(n, x): an awake OTHER holder, or (retry sleeper) an invalidation about to unhash. */
+    static boolean canWake(Cluster c, int n, Context x, Set<Context> sleepers) {
+        FaultHandle h = c.fh.get(n);
+        for (Context o : h.holders()) if (!o.equals(x) && !sleepers.contains(o) && !stopped(c, o)) return true;
+        return h.waitsRetry().contains(x) && h.users() == 0 && !invWaiters(c, n).isEmpty();
+    }
+
+    /** FollowerWakeableInv: every follower asleep on fh->waits can be woken by another context. */
     public static boolean followerWakeable(Cluster c) {
-        for (int t = 0; t < c.cfg.tasks(); t++) {
-            if (c.cfg.homeOf(t) == ORIGIN && c.pc.get(t) == Pc.FollowWait) return originHolderAwake(c);
+        for (int n = 0; n < c.cfg.n(); n++) {
+            Set<Context> sl = sleepers(c, n);
+            for (Context x : c.fh.get(n).waits()) if (!canWake(c, n, x, sl)) return false;
+        }
+        return true;
+    }
+
+    /** WaitsWakeableInv: every context asleep on a fault handle can be woken by another context or a message. */
+    public static boolean waitsWakeable(Cluster c) {
+        for (int n = 0; n < c.cfg.n(); n++) {
+            Set<Context> sl = sleepers(c, n);
+            for (Context x : sl) if (!canWake(c, n, x, sl)) return false;
         }
         return true;
     }

@@ -1,5 +1,6 @@
 package pcnref.pages;
 
+import io.vavr.collection.TreeSet;
 import io.vavr.collection.Vector;
 import java.util.function.BiConsumer;
 import pcnref.kmsg.PcnKmsg;
@@ -84,8 +85,19 @@ public final class PageServer {
         return left(c, n) == 0 && !c.fh.get(n).inv();
     }
 
-    static FaultHandle fhAfterLeave(Cluster c, int n) {
-        return unhashes(c, n) ? FaultHandle.NONE : c.fh.get(n).withUsers(left(c, n));
+    /** FhAfterLeave(n, x): holder x leaves; followers on fh->waits are woken (they stay holders). */
+    static FaultHandle fhAfterLeave(Cluster c, int n, Context x) {
+        return unhashes(c, n) ? FaultHandle.NONE : c.fh.get(n).left(x);
+    }
+
+    /** JoinFh: FOLLOW, x holds the handle (pendings++) and sleeps on fh->waits. */
+    static FaultHandle joinFh(Cluster c, int n, boolean w, boolean r, Context x) {
+        return bumpLimit(c, n, w, r).joined(x);
+    }
+
+    /** SleepRetryFh: WAITRETRY, x sleeps on fh->waits_retry without holding the handle. */
+    static FaultHandle sleepRetryFh(Cluster c, int n, boolean w, boolean r, Context x) {
+        return bumpLimit(c, n, w, r).sleepingRetry(x);
     }
 
     /** WakeRetryPc: wake_up_all(waits_retry) for threads: their fault returns VM_FAULT_RETRY. */
@@ -207,12 +219,10 @@ public final class PageServer {
         if (c.pc.get(t) != Pc.Access || permits(c, n, w)) return null;
         if (n == ORIGIN && !(c.pte.get(n) != Pte.NONE && c.distributed)) return null;
         return switch (fhDecision(c, n, w, false)) {
-            case LEADER -> c.edit().fh(n, FaultHandle.newFh(w, false)).pc(t, n == ORIGIN ? Pc.OLeader : Pc.RLeader).build();
-            case FOLLOW -> {
-                FaultHandle h = bumpLimit(c, n, w, false);
-                yield c.edit().fh(n, h.withUsers(h.users() + 1)).pc(t, Pc.FollowWait).build();
-            }
-            case WAITRETRY -> c.edit().fh(n, bumpLimit(c, n, w, false)).pc(t, Pc.WaitRetry).build();
+            case LEADER -> c.edit().fh(n, FaultHandle.newFh(w, false, Context.task(c.cfg, t)))
+                    .pc(t, n == ORIGIN ? Pc.OLeader : Pc.RLeader).build();
+            case FOLLOW -> c.edit().fh(n, joinFh(c, n, w, false, Context.task(c.cfg, t))).pc(t, Pc.FollowWait).build();
+            case WAITRETRY -> c.edit().fh(n, sleepRetryFh(c, n, w, false, Context.task(c.cfg, t))).pc(t, Pc.WaitRetry).build();
             case RETRY -> c.edit().pc(t, Pc.Backoff).build();
             case INVALID -> c.edit().bug(Bug.InvalidAction).pc(t, Pc.Oops).build();
         };
@@ -317,7 +327,7 @@ public final class PageServer {
         if (c.pc.get(t) != Pc.Finish || c.fpc.get(t) == Fpc.Pin) return null;   // a pin keeps its handle
         int n = c.cfg.homeOf(t);
         Vector<Pc> base = c.pc.update(t, c.ret.get(t) ? Pc.Backoff : Pc.Access);
-        Builder b = c.edit().fh(n, fhAfterLeave(c, n));
+        Builder b = c.edit().fh(n, fhAfterLeave(c, n, Context.task(c.cfg, t)));
         b.pc = pcAfterLeave(c, n, base);
         b.ret = retAfterLeave(c, n, c.ret.update(t, false));
         b.pool = c.pool.update(n, poolAfterLeave(c, n, c.pool.get(n)));
@@ -361,16 +371,13 @@ public final class PageServer {
         boolean claims = !mine(c) || (w && c.distributed);
         return switch (fhDecision(c, ORIGIN, w, false)) {
             case LEADER -> {
-                Builder b = c.edit().fh(ORIGIN, FaultHandle.newFh(w, false));
+                Builder b = c.edit().fh(ORIGIN, FaultHandle.newFh(w, false, Context.task(c.cfg, t)));
                 if (claims) yield b.pc(t, Pc.OLeader).build();
                 if (w && c.pte.get(ORIGIN) == Pte.RO) b.pte(ORIGIN, Pte.RW);   // page mine: pinned at once
                 yield b.fpc(t, Fpc.Key).build();
             }
-            case FOLLOW -> {
-                FaultHandle h = bumpLimit(c, ORIGIN, w, false);
-                yield c.edit().fh(ORIGIN, h.withUsers(h.users() + 1)).pc(t, Pc.FollowWait).build();
-            }
-            case WAITRETRY -> c.edit().fh(ORIGIN, bumpLimit(c, ORIGIN, w, false)).pc(t, Pc.WaitRetry).build();
+            case FOLLOW -> c.edit().fh(ORIGIN, joinFh(c, ORIGIN, w, false, Context.task(c.cfg, t))).pc(t, Pc.FollowWait).build();
+            case WAITRETRY -> c.edit().fh(ORIGIN, sleepRetryFh(c, ORIGIN, w, false, Context.task(c.cfg, t))).pc(t, Pc.WaitRetry).build();
             case RETRY -> c.edit().pc(t, Pc.Backoff).build();
             case INVALID -> c.edit().bug(Bug.InvalidAction).pc(t, Pc.Oops).build();
         };
@@ -414,7 +421,7 @@ public final class PageServer {
     // page_server.c:page_server_put_userpage -> __finish_fault_handling (PageServerPutUserpage)
     static Cluster pageServerPutUserpage(Cluster c, int t) {
         if (c.pc.get(t) != Pc.Futex || c.fpc.get(t) != Fpc.Unpin) return null;
-        Builder b = c.edit().fh(ORIGIN, fhAfterLeave(c, ORIGIN)).fpc(t, Fpc.None);
+        Builder b = c.edit().fh(ORIGIN, fhAfterLeave(c, ORIGIN, Context.task(c.cfg, t))).fpc(t, Fpc.None);
         b.pc = pcAfterLeave(c, ORIGIN, c.pc.update(t, futexDonePc(c, t)));
         b.ret = retAfterLeave(c, ORIGIN, c.ret);
         b.pool = c.pool.update(ORIGIN, poolAfterLeave(c, ORIGIN, c.pool.get(ORIGIN)));
@@ -509,10 +516,10 @@ public final class PageServer {
     static Cluster serveAtOriginStart(Cluster c, Worker w) {
         if (w.inv() || w.stage() != Worker.Stage.Start || c.pte.get(ORIGIN) == Pte.NONE) return null;
         return switch (fhDecision(c, ORIGIN, w.write(), true)) {
-            case LEADER -> c.edit().fh(ORIGIN, FaultHandle.newFh(w.write(), true))
+            case LEADER -> c.edit().fh(ORIGIN, FaultHandle.newFh(w.write(), true, Context.work(ORIGIN, w)))
                     .replaceWorker(ORIGIN, w, w.withStage(Worker.Stage.Decide)).build();
             case RETRY -> c.edit().replaceWorker(ORIGIN, w, w.respond(Result.RETRY, w.data())).build();
-            case WAITRETRY -> c.edit().fh(ORIGIN, bumpLimit(c, ORIGIN, w.write(), true))
+            case WAITRETRY -> c.edit().fh(ORIGIN, sleepRetryFh(c, ORIGIN, w.write(), true, Context.work(ORIGIN, w)))
                     .replaceWorker(ORIGIN, w, w.withStage(Worker.Stage.WaitRetry)).build();
             default -> c.edit().bug(Bug.InvalidAction).replaceWorker(ORIGIN, w, w.withStage(Worker.Stage.Oops)).build();
         };
@@ -562,7 +569,7 @@ public final class PageServer {
         b.pte(ORIGIN, w.write() ? (p0 == Pte.NONE ? Pte.NONE : Pte.INV) : Pte.RO);
         b.distributed = true;
         b.owners = o2;
-        b.ws(i, WaitStation.IDLE).fh(ORIGIN, fhAfterLeave(c, ORIGIN));
+        b.ws(i, WaitStation.IDLE).fh(ORIGIN, fhAfterLeave(c, ORIGIN, Context.work(ORIGIN, w)));
         b.pc = pcAfterLeave(c, ORIGIN, c.pc);
         b.ret = retAfterLeave(c, ORIGIN, c.ret);
         b.pool = c.pool.update(ORIGIN, poolAfterLeave(c, ORIGIN, c.pool.get(ORIGIN).replace(w, w2)));
@@ -586,16 +593,17 @@ public final class PageServer {
         if (d == Decision.RETRY) return null;
         Worker wSegv = w.respond(Result.SIGSEGV, w.data());
         if (d == Decision.WAITRETRY) {
-            return c.edit().fh(n, bumpLimit(c, n, w.write(), true)).replaceWorker(n, w, w.withStage(Worker.Stage.WaitRetry)).build();
+            return c.edit().fh(n, sleepRetryFh(c, n, w.write(), true, Context.work(n, w))).replaceWorker(n, w, w.withStage(Worker.Stage.WaitRetry)).build();
         }
         if (d == Decision.LEADER) {
             if (c.pte.get(n) == Pte.NONE) {
                 Builder b = c.edit().replaceWorker(n, w, wSegv);
-                if (c.cfg.bug("B1")) b.fh(n, FaultHandle.newFh(w.write(), true)); // handle leaked (B1)
+                // handle leaked (B1): pendings stays 1, but the work item ends: no holder
+                if (c.cfg.bug("B1")) b.fh(n, FaultHandle.newFh(w.write(), true, Context.work(n, w)).withHolders(TreeSet.empty()));
                 return b.build();
             }
             if (!c.view.get(n).mine()) {
-                return c.edit().bug(Bug.NotMine).fh(n, FaultHandle.newFh(w.write(), true))
+                return c.edit().bug(Bug.NotMine).fh(n, FaultHandle.newFh(w.write(), true, Context.work(n, w)))
                         .replaceWorker(n, w, w.withStage(Worker.Stage.Oops)).build();
             }
             View v = c.view.get(n);

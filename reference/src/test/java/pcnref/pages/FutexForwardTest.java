@@ -68,6 +68,11 @@ class FutexForwardTest {
         c = run(c, t(Action.FutexGetKey, 1), t(Action.StartFaultHandling, 1));
         assertEquals(Pc.WaitRetry, c.pc.get(1));
         assertFalse(PageInvariants.noSelfWait(c));
+        // the home task holds the handle (its pin) and sleeps on its waits_retry
+        assertEquals(io.vavr.collection.TreeSet.of(Context.task(cfg, 1)), c.fh.get(0).holders());
+        assertEquals(io.vavr.collection.TreeSet.of(Context.task(cfg, 1)), c.fh.get(0).waitsRetry());
+        assertEquals(new Context.HomeCtx(0), Context.task(cfg, 1));
+        assertFalse(PageInvariants.waitsWakeable(c));
         // nothing can end it: no step of the home task, and its remote thread waits for FUTEX_RESPONSE
         assertTrue(c.enabledSteps().stream().noneMatch(s -> s.x() == 1 || s.kind() == Action.RemoteFutexComplete), c.enabledSteps().toString());
         assertEquals(1, c.ws.get(0).count());

@@ -38,7 +38,8 @@ class PageServerTest {
         String s = v.toString();
         assertTrue(s.contains("pte |-> (0 :> \"NONE\" @@ 1 :> \"NONE\" @@ 2 :> \"NONE\")"), s);
         assertTrue(s.contains("owners |-> {}"), s);
-        assertTrue(s.contains("fh |-> (0 :> [inv |-> FALSE, kind |-> \"NONE\", limit |-> 0, ret |-> \"OK\", users |-> 0, write |-> FALSE]"), s);
+        assertTrue(s.contains("fh |-> (0 :> [holders |-> {}, inv |-> FALSE, kind |-> \"NONE\", limit |-> 0, ret |-> \"OK\", users |-> 0, "
+                + "waits |-> {}, waitsRetry |-> {}, write |-> FALSE]"), s);
         assertTrue(s.contains("chan |-> (0 :> (0 :> <<>> @@ 1 :> <<>> @@ 2 :> <<>>)"), s);
         assertEquals(20, c.variables().size()); // the spec's 20 VARIABLES (fpc: the futex pin)
         // 4 threads x {read, write} may begin an access, nothing else is enabled
@@ -97,6 +98,43 @@ class PageServerTest {
         assertEquals(Pc.FollowWait, c.pc.get(2));
         assertEquals(2, c.fh.get(1).users());
         assertEquals(1, c.fh.get(1).limit());
+        // issue 8: both hold the handle, the follower sleeps on fh->waits; the leader can wake it
+        assertEquals(io.vavr.collection.TreeSet.of(Context.thread(1), Context.thread(2)), c.fh.get(1).holders());
+        assertEquals(io.vavr.collection.TreeSet.of(Context.thread(2)), c.fh.get(1).waits());
+        assertEquals("{<<\"thread\", 1>>, <<\"thread\", 2>>}", c.fh.get(1).toCanonical().toString()
+                .replaceAll(".*holders \\|-> (\\{[^}]*\\}).*", "$1"));
+        assertTrue(PageInvariants.holdersMatchPendings(c) && PageInvariants.waitsWakeable(c));
+        // the leader waits for the origin's reply (a message), then leaves: the follower is woken, still a holder
+        c = run(c, t(Action.FetchPageFromOrigin, 1));
+        assertTrue(PageInvariants.waitsWakeable(c));
+        Cluster stopped = new Cluster.Builder(c).pc(1, Pc.Oops).build();
+        assertFalse(PageInvariants.waitsWakeable(stopped), "a follower behind a stopped leader cannot be woken");
+    }
+
+    @Test
+    void leaderLeavingWakesTheFollowerWhichStaysAHolderUntilItLeaves() {
+        Cluster c = run(Cluster.init(CFG), PageStep.of(Action.BeginAccess, 1, 0), t(Action.StartFaultHandling, 1),
+                PageStep.of(Action.BeginAccess, 2, 0), t(Action.StartFaultHandling, 2), t(Action.FetchPageFromOrigin, 1),
+                PageStep.of(Action.Deliver, 1, 0));
+        Worker w = c.pool.get(0).head();
+        c = run(c, PageStep.of(Action.HandlePteFaultOrigin, w.from(), w.ws()), PageStep.of(Action.ServeAtOriginStart, w.from(), w.ws()));
+        // the origin's work item leads fh[0]: a WorkCtx holder
+        assertEquals(io.vavr.collection.TreeSet.of(Context.work(0, w)), c.fh.get(0).holders());
+        assertEquals("<<\"work\", 0, \"REQ\", 1, 1>>", Context.work(0, w).toCanonical().toString());
+        w = c.pool.get(0).head();
+        c = c.apply(PageStep.of(Action.ServeAtOriginDecide, w.from(), w.ws()));
+        w = c.pool.get(0).head();
+        c = c.apply(PageStep.of(Action.ServeAtOriginUpdate, w.from(), w.ws()));
+        assertFalse(c.fh.get(0).hashed());
+        w = c.pool.get(0).head();
+        c = run(c, PageStep.of(Action.PostResponse, 0, w.from(), w.ws()), PageStep.of(Action.Deliver, 0, 1),
+                t(Action.RemoteFaultComplete, 1), t(Action.FinishFaultHandling, 1));
+        assertEquals(Pc.Finish, c.pc.get(2));
+        assertEquals(io.vavr.collection.TreeSet.of(Context.thread(2)), c.fh.get(1).holders());
+        assertTrue(c.fh.get(1).waits().isEmpty());
+        Cluster done = c.apply(t(Action.FinishFaultHandling, 2));
+        assertEquals(FaultHandle.NONE, done.fh.get(1));
+        for (Cluster x : new Cluster[] {c, done}) assertTrue(PageInvariants.all().stream().allMatch(i -> i.holds().test(x)));
     }
 
     @Test
@@ -107,6 +145,8 @@ class PageServerTest {
         assertEquals(Pc.WaitRetry, c.pc.get(2));
         assertEquals(1, c.fh.get(1).users());
         assertTrue(PageInvariants.followersReleased(c));
+        assertEquals(io.vavr.collection.TreeSet.of(Context.thread(2)), c.fh.get(1).waitsRetry());
+        assertTrue(PageInvariants.noSelfWait(c) && PageInvariants.waitsWakeable(c));
     }
 
     @Test
@@ -154,6 +194,8 @@ class PageServerTest {
             Worker resp = served.pool.get(1).head();
             assertEquals(Result.SIGSEGV, resp.result());
             assertEquals(cfg.bug("B1"), served.fh.get(1).hashed(), "handle leaked iff B1");
+            // the leak: pendings 1 that no context holds (HoldersMatchPendingsInv fails iff B1)
+            assertEquals(!cfg.bug("B1"), PageInvariants.holdersMatchPendings(served));
         }
     }
 
