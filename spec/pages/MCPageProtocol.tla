@@ -12,6 +12,7 @@ HomeFollow == <<1, 1, 2>>       \* two threads on remote 1 (followers, retry wai
 HomeDeep   == <<0, 1, 1, 2>>    \* origin thread + two on remote 1 + remote 2
 HomeLive   == <<1, 2>>          \* one thread on each remote (liveness)
 HomeFutex  == <<0, 1>>          \* origin thread (futex_wait or an access) + one remote thread
+HomeFwd    == <<1>>             \* one remote thread (accesses, forwarded futex ops) + its home task
 
 \* Liveness properties, named for the cfgs.
 InvalidationsAndRequestsAnswered == WaitsComplete

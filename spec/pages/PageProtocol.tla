@@ -36,8 +36,9 @@
 (*                Ctx (asleep on fh->waits_retry, not holders).             *)
 (*                Ctx = <<"thread", t>> (ThreadCtx: user thread t, also as  *)
 (*                the pin) | <<"work", n, type, from, ws>> (WorkCtx: the    *)
-(*                pcn_wq item of node n serving (type, from, ws)); a new    *)
-(*                kind is a new tag, e.g. <<"home", t>> (home task of t).   *)
+(*                pcn_wq item of node n serving (type, from, ws)) |         *)
+(*                <<"home", t>> (HomeCtx: the home task of thread t, task   *)
+(*                NT + t, "FutexFwd"); TaskCtx(t) names task t's context.   *)
 (*                Who is added / removed, only in the fh operators:        *)
 (*                  NewFh(w, r, c)        leader c: holders = {c}          *)
 (*                  JoinFh(n, w, r, c)    FOLLOW: c into holders + waits   *)
@@ -54,6 +55,8 @@
 (*                send queue + TCP).  Msg = [type: "REQ"|"RESP"|"SHORT"|    *)
 (*                "INV"|"ACK", ws: WsIds, write: BOOLEAN, result: "NONE"|   *)
 (*                "OK"|"CONTINUE"|"RETRY"|"SIGSEGV", data: -1..NumValues-1].*)
+(*                "FREQ"/"FRESP" = FUTEX_REQUEST/_RESPONSE (data: the futex *)
+(*                op, FUTEX_WAIT 0 / FUTEX_WAKE 1; ws: the remote caller's).*)
 (*                Remote->remote channels stay empty.                       *)
 (*  pool[n]       [Nodes -> SUBSET Worker] pcn_wq work items of node n      *)
 (*                (unordered, one logical worker each).  Worker = [type:    *)
@@ -61,9 +64,16 @@
 (*                station), write: BOOLEAN, stage: "Start"|"WaitRetry"|     *)
 (*                "Decide"|"ClaimWait"|"Respond"|"InvWait", result, data,   *)
 (*                grant: BOOLEAN].  (type, from, ws) is unique in a pool.   *)
-(*  pc[t]         [Threads -> STRING] program counter of user thread t:     *)
+(*  pc[t]         [Tasks -> STRING] program counter of task t (a user      *)
+(*                thread, or with "FutexFwd" a home task NT + r):           *)
 (*                "Idle","Access","Backoff","FollowWait","WaitRetry",       *)
-(*                "OLeader","OClaimWait","RLeader","RWait","Finish","Oops". *)
+(*                "OLeader","OClaimWait","RLeader","RWait","Finish","Oops", *)
+(*                "Futex"; forwarded futex: "RFutexWait" (remote thread in  *)
+(*                wait_at_station), "RemoteWorkWait"/"RemoteWorkWake" (home *)
+(*                task: its remote_work slot holds the request), "FutexRet" *)
+(*                (home task: do_futex returned, FUTEX_RESPONSE to post).   *)
+(*                isWrite, accesses, populated, ret, fpc: also [Tasks ->   *)
+(*                ...]; Tasks = Threads unless "FutexFwd" is on.           *)
 (*  isWrite[t]    [Threads -> BOOLEAN] the access being executed.           *)
 (*  accesses[t]   [Threads -> 0..MaxAccesses] accesses begun (the bound).   *)
 (*  populated[t]  [Threads -> BOOLEAN] remote leader allocated a fresh      *)
@@ -82,8 +92,9 @@
 (*                forwarded to the origin (VMA_OP_MADVISE).                 *)
 (*  releaseFwd    SUBSET Nodes: remotes whose MADV_RELEASE is still to be   *)
 (*                forwarded (process_madvise_release_from_remote).          *)
-(*  fpc[t]        [Threads -> {"None","Pin","Key","Value","Unpin"}] where   *)
-(*                origin thread t is in futex_wait (S4.8): "Pin" inside     *)
+(*  fpc[t]        [Tasks -> {"None","Pin","Key","Value","Unpin",           *)
+(*                "WakeKey","Wake"}] where origin context t is in futex_wait*)
+(*                / futex_wake ("WakeKey", "Wake": no pin) (S4.8): "Pin" in *)
 (*                page_server_get_userpage; "Key" get_futex_key, "Value"    *)
 (*                get_futex_value_locked, "Unpin" before                    *)
 (*                page_server_put_userpage -- these three hold the pin (a   *)
@@ -107,9 +118,14 @@
 (*  bug actions: ZapOrigin, ZapRemote(n), ForwardMadviseDontneed(n),       *)
 (*    MadviseReleaseOrigin, MadviseReleaseRemote(n), ReleaseFromRemote(n)  *)
 (*    (n \in Remotes).  src = -1 only on the peers == 0 panic path.         *)
-(*  futex_wait at the origin (t \in Threads): FutexWaitStart(t),           *)
+(*  futex_wait at the origin (t \in Tasks): FutexWaitStart(t),             *)
 (*    PageServerGetUserpage(t), FutexPinned(t), FutexGetKey(t),            *)
-(*    GupFollowPage(t), FutexReadValue(t), PageServerPutUserpage(t)        *)
+(*    GupFollowPage(t), FutexReadValue(t), PageServerPutUserpage(t);       *)
+(*    futex_wake: FutexWakeStart(t), FutexWake(t); forwarded futex ops:    *)
+(*    ProcessServerDoFutexAtRemote(t \in Threads, op \in FutexOps),        *)
+(*    ProcessRemoteFutexRequest(h \in HomeTasks), RemoteFutexComplete(t).  *)
+(*    The thread actions (HandlePteFault ... FinishFaultHandling) range    *)
+(*    over Tasks: a home task faults like any origin context.              *)
 (*                                                                         *)
 (* Bug switches (CONSTANT Bugs, S7): "B1" as-built fault-handle leak on a  *)
 (* NONE PTE (absent = fixed: finish the handle); "B3" as-built read claim  *)
@@ -122,7 +138,10 @@
 (* "FutexPrivate" let origin threads run FUTEX_WAIT on the page with a     *)
 (* shared / private key (at most one of them); "FP1" = the pin as built    *)
 (* (page_server_get_userpage takes the handle for READ), absent = the fix  *)
-(* "WritePin" (a shared futex pins for write).                             *)
+(* "WritePin" (a shared futex pins for write).  "FutexFwd": remote threads *)
+(* forward their futex calls (FUTEX_REQUEST) to their home tasks, which    *)
+(* run them at the origin with the same actions (process-vma S6).          *)
+(* "FutexWake": futex ops include FUTEX_WAKE.  Both need a key kind.       *)
 (***************************************************************************)
 EXTENDS Integers, Sequences, FiniteSets
 
@@ -144,13 +163,27 @@ vars == <<pte, frame, owners, distributed, view, fh, chan, pool,
           lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd, fpc>>
 
 ASSUME ~({"FutexShared", "FutexPrivate"} \subseteq Bugs)   \* one key kind per model
+\* Forwarded futex ops and FUTEX_WAKE need a key kind.
+ASSUME (Bugs \cap {"FutexFwd", "FutexWake"} # {}) => (Bugs \cap {"FutexShared", "FutexPrivate"} # {})
 
 Origin  == 0
 Nodes   == 0..(N - 1)
 Remotes == Nodes \ {Origin}
 NT      == Len(Home)
 Threads == 0..(NT - 1)
-HomeOf(t) == Home[t + 1]
+\* Tasks: the kernel tasks whose program counter the model keeps (pc and the
+\* other per-task variables): the user threads and, with "FutexFwd", one home
+\* task per thread (process-vma S6 "C4": the origin task a remote
+\* thread was migrated from, parked in __process_remote_works).  Home task of
+\* thread r = context NT + r; it runs at the origin and uses wait station
+\* NT + r, the station of the origin worker serving r's page requests: the
+\* two never overlap (r is blocked in wait_at_station while its home task
+\* runs, and every worker serving r has ended before r got its response).
+FutexFwdOn == "FutexFwd" \in Bugs
+Tasks == 0..((IF FutexFwdOn THEN 2 ELSE 1) * NT - 1)
+HomeTasks == Tasks \ Threads
+HomeTaskOf(h) == h - NT        \* the remote thread whose home task h is
+HomeOf(t) == IF t \in Threads THEN Home[t + 1] ELSE 0
 Values  == 0..(NumValues - 1)
 NoFrame == -1
 WsIds   == 0..(2 * NT - 1)
@@ -202,9 +235,13 @@ BumpLimit(n, w, r) ==
 (* (e.g. <<"home", t>>, the home task of a remote thread t).              *)
 \* user thread t (also while it holds the futex pin)
 ThreadCtx(t) == <<"thread", t>>
+\* the home task of thread r ("FutexFwd": task NT + r), also as the pin
+HomeCtx(r) == <<"home", r>>
+\* the context of task t \in Tasks (a thread or a home task)
+TaskCtx(t) == IF t \in HomeTasks THEN HomeCtx(HomeTaskOf(t)) ELSE ThreadCtx(t)
 \* the pcn_wq work item of node n serving (type, from, ws)
 WorkCtx(n, w) == <<"work", n, w.type, w.from, w.ws>>
-Contexts == {ThreadCtx(t) : t \in Threads}
+Contexts == {TaskCtx(t) : t \in Tasks}
             \cup {<<"work", n, ty, f, i>> : n \in Nodes, ty \in {"REQ", "INV"}, f \in Nodes, i \in WsIds}
 
 NoFh == [kind |-> "NONE", write |-> FALSE, inv |-> FALSE, users |-> 0, limit |-> 0, ret |-> "OK",
@@ -257,7 +294,7 @@ FhAfterLeave(n, c) ==
     ELSE [fh[n] EXCEPT !.users = Left(n), !.holders = @ \ {c}, !.waits = {}]
 
 WakeRetryPc(n, base) ==
-    [t \in Threads |-> IF HomeOf(t) = n /\ base[t] = "WaitRetry" THEN "Backoff" ELSE base[t]]
+    [t \in Tasks |-> IF HomeOf(t) = n /\ base[t] = "WaitRetry" THEN "Backoff" ELSE base[t]]
 WakeRetryWorker(n, w) ==
     IF w.stage # "WaitRetry" THEN w
     ELSE IF n = Origin THEN [w EXCEPT !.stage = "Respond", !.result = "RETRY"]
@@ -266,11 +303,11 @@ WakeRetryPool(n, P) == {WakeRetryWorker(n, w) : w \in P}
 
 PcAfterLeave(n, base) ==
     IF Left(n) > 0
-    THEN [t \in Threads |-> IF HomeOf(t) = n /\ base[t] = "FollowWait" THEN "Finish" ELSE base[t]]
+    THEN [t \in Tasks |-> IF HomeOf(t) = n /\ base[t] = "FollowWait" THEN "Finish" ELSE base[t]]
     ELSE IF Unhashes(n) THEN WakeRetryPc(n, base) ELSE base
 RetAfterLeave(n, base) ==
     IF Left(n) > 0
-    THEN [t \in Threads |-> IF HomeOf(t) = n /\ pc[t] = "FollowWait" THEN fh[n].ret ELSE base[t]]
+    THEN [t \in Tasks |-> IF HomeOf(t) = n /\ pc[t] = "FollowWait" THEN fh[n].ret ELSE base[t]]
     ELSE base
 PoolAfterLeave(n, P) == IF Unhashes(n) THEN WakeRetryPool(n, P) ELSE P
 
@@ -284,18 +321,18 @@ Init ==
     /\ fh = [n \in Nodes |-> NoFh]
     /\ chan = [a \in Nodes |-> [b \in Nodes |-> <<>>]]
     /\ pool = [n \in Nodes |-> {}]
-    /\ pc = [t \in Threads |-> "Idle"]
-    /\ isWrite = [t \in Threads |-> FALSE]
-    /\ accesses = [t \in Threads |-> 0]
-    /\ populated = [t \in Threads |-> FALSE]
-    /\ ret = [t \in Threads |-> "OK"]
+    /\ pc = [t \in Tasks |-> "Idle"]
+    /\ isWrite = [t \in Tasks |-> FALSE]
+    /\ accesses = [t \in Tasks |-> 0]
+    /\ populated = [t \in Tasks |-> FALSE]
+    /\ ret = [t \in Tasks |-> "OK"]
     /\ ws = [i \in WsIds |-> WsIdle]
     /\ lastWritten = 0
     /\ bugsHit = {}
     /\ envOps = 0
     /\ dontneedFwd = {}
     /\ releaseFwd = {}
-    /\ fpc = [t \in Threads |-> "None"]
+    /\ fpc = [t \in Tasks |-> "None"]
 
 -----------------------------------------------------------------------------
 (***************************** user threads ********************************)
@@ -354,15 +391,15 @@ StartFaultHandling(t) ==
     /\ pc[t] = "Access" /\ ~Permits(n, w)
     /\ n = Origin => (pte[n] # "NONE" /\ distributed)
     /\ CASE d = "LEADER" ->
-              /\ fh' = [fh EXCEPT ![n] = NewFh(w, FALSE, ThreadCtx(t))]
+              /\ fh' = [fh EXCEPT ![n] = NewFh(w, FALSE, TaskCtx(t))]
               /\ pc' = [pc EXCEPT ![t] = IF n = Origin THEN "OLeader" ELSE "RLeader"]
               /\ UNCHANGED bugsHit
          [] d = "FOLLOW" ->
-              /\ fh' = [fh EXCEPT ![n] = JoinFh(n, w, FALSE, ThreadCtx(t))]
+              /\ fh' = [fh EXCEPT ![n] = JoinFh(n, w, FALSE, TaskCtx(t))]
               /\ pc' = [pc EXCEPT ![t] = "FollowWait"]
               /\ UNCHANGED bugsHit
          [] d = "WAITRETRY" ->
-              /\ fh' = [fh EXCEPT ![n] = SleepRetryFh(n, w, FALSE, ThreadCtx(t))]
+              /\ fh' = [fh EXCEPT ![n] = SleepRetryFh(n, w, FALSE, TaskCtx(t))]
               /\ pc' = [pc EXCEPT ![t] = "WaitRetry"]
               /\ UNCHANGED bugsHit
          [] d = "RETRY" ->
@@ -517,7 +554,7 @@ FinishFaultHandling(t) ==
     LET n == HomeOf(t)
         base == [pc EXCEPT ![t] = IF ret[t] = "OK" THEN "Access" ELSE "Backoff"] IN
     /\ pc[t] = "Finish" /\ fpc[t] # "Pin"     \* a pin keeps its handle: FutexPinned
-    /\ fh' = [fh EXCEPT ![n] = FhAfterLeave(n, ThreadCtx(t))]
+    /\ fh' = [fh EXCEPT ![n] = FhAfterLeave(n, TaskCtx(t))]
     /\ pc' = PcAfterLeave(n, base)
     /\ ret' = RetAfterLeave(n, [ret EXCEPT ![t] = "OK"])
     /\ pool' = [pool EXCEPT ![n] = PoolAfterLeave(n, @)]
@@ -538,14 +575,30 @@ FutexSharedKey == "FutexShared" \in Bugs
 \* The write intent the pin passes (as built: always 0 = read).
 PinWrite == FutexSharedKey /\ "FP1" \notin Bugs
 Pinned(t) == fpc[t] \in {"Key", "Value", "Unpin"}
+\* "FutexWake": futex ops include FUTEX_WAKE (kernel/futex.c:futex_wake).
+FutexOps == IF "FutexWake" \in Bugs THEN {"WAIT", "WAKE"} ELSE {"WAIT"}
 
-\* kernel/futex.c:futex_wait entry (at its retry: label), origin thread.
+\* do_futex is entered by an origin thread (its own syscall, one of its
+\* MaxAccesses) or by a home task taking its remote_work slot
+\* (process_server.c:__process_remote_works -> process_remote_futex_request ->
+\* do_futex, as the home task: origin mm, at_remote false; process-vma S6).
+\* From there on both run the very same actions below.
+FutexEntry(t, op) ==
+    IF t \in HomeTasks
+    THEN /\ pc[t] = IF op = "WAIT" THEN "RemoteWorkWait" ELSE "RemoteWorkWake"
+         /\ UNCHANGED accesses
+    ELSE /\ FutexOn /\ HomeOf(t) = Origin /\ pc[t] = "Idle" /\ accesses[t] < MaxAccesses
+         /\ accesses' = [accesses EXCEPT ![t] = @ + 1]
+\* Where the context goes when its futex op returns: an origin thread to user
+\* space; a home task to the tail of process_remote_futex_request.
+FutexDonePc(t) == IF t \in HomeTasks THEN "FutexRet" ELSE "Idle"
+
+\* kernel/futex.c:futex_wait entry (at its retry: label), origin context.
 FutexWaitStart(t) ==
-    /\ FutexOn /\ HomeOf(t) = Origin /\ pc[t] = "Idle" /\ accesses[t] < MaxAccesses
+    /\ FutexEntry(t, "WAIT")
     /\ pc' = [pc EXCEPT ![t] = "Futex"]
     /\ fpc' = [fpc EXCEPT ![t] = "Pin"]
     /\ isWrite' = [isWrite EXCEPT ![t] = PinWrite]
-    /\ accesses' = [accesses EXCEPT ![t] = @ + 1]
     /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, chan, pool, populated, ret, ws,
                    lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd>>
 
@@ -561,20 +614,20 @@ PageServerGetUserpage(t) ==
         claims == ~Mine \/ (w /\ distributed) IN
     /\ pc[t] = "Futex" /\ fpc[t] = "Pin"
     /\ CASE d = "LEADER" /\ claims ->
-              /\ fh' = [fh EXCEPT ![Origin] = NewFh(w, FALSE, ThreadCtx(t))]
+              /\ fh' = [fh EXCEPT ![Origin] = NewFh(w, FALSE, TaskCtx(t))]
               /\ pc' = [pc EXCEPT ![t] = "OLeader"]
               /\ UNCHANGED <<pte, fpc, bugsHit>>
          [] d = "LEADER" ->   \* page mine: nothing to claim (fixed write pin: make it writable)
-              /\ fh' = [fh EXCEPT ![Origin] = NewFh(w, FALSE, ThreadCtx(t))]
+              /\ fh' = [fh EXCEPT ![Origin] = NewFh(w, FALSE, TaskCtx(t))]
               /\ pte' = [pte EXCEPT ![Origin] = IF w /\ @ = "RO" THEN "RW" ELSE @]
               /\ fpc' = [fpc EXCEPT ![t] = "Key"]
               /\ UNCHANGED <<pc, bugsHit>>
          [] d = "FOLLOW" ->
-              /\ fh' = [fh EXCEPT ![Origin] = JoinFh(Origin, w, FALSE, ThreadCtx(t))]
+              /\ fh' = [fh EXCEPT ![Origin] = JoinFh(Origin, w, FALSE, TaskCtx(t))]
               /\ pc' = [pc EXCEPT ![t] = "FollowWait"]
               /\ UNCHANGED <<pte, fpc, bugsHit>>
          [] d = "WAITRETRY" ->
-              /\ fh' = [fh EXCEPT ![Origin] = SleepRetryFh(Origin, w, FALSE, ThreadCtx(t))]
+              /\ fh' = [fh EXCEPT ![Origin] = SleepRetryFh(Origin, w, FALSE, TaskCtx(t))]
               /\ pc' = [pc EXCEPT ![t] = "WaitRetry"]
               /\ UNCHANGED <<pte, fpc, bugsHit>>
          [] d = "RETRY" ->
@@ -603,20 +656,26 @@ FutexPinned(t) ==
 \* WRITE access of the word by this thread (pc "Access"): the fast path
 \* when the PTE is writable (GupFollowPage), else the fault path of a user
 \* write (HandlePteFault / StartFaultHandling), which finds the pin's handle.
+\* futex_wake (fpc "WakeKey") calls the same get_futex_key without a pin: a
+\* shared key is an ordinary write fault of this context when the PTE is not
+\* writable; a private key touches no memory (fpc "Wake" at once).
 FutexGetKey(t) ==
-    /\ pc[t] = "Futex" /\ fpc[t] = "Key"
-    /\ pc' = [pc EXCEPT ![t] = "Access"]
+    LET wait == fpc[t] = "Key" IN
+    /\ pc[t] = "Futex" /\ fpc[t] \in {"Key", "WakeKey"}
+    /\ pc' = [pc EXCEPT ![t] = IF FutexSharedKey \/ wait THEN "Access" ELSE "Futex"]
     /\ isWrite' = [isWrite EXCEPT ![t] = FutexSharedKey]
-    /\ fpc' = [fpc EXCEPT ![t] = IF FutexSharedKey THEN "Key" ELSE "Value"]
+    /\ fpc' = [fpc EXCEPT ![t] = IF FutexSharedKey THEN @ ELSE IF wait THEN "Value" ELSE "Wake"]
     /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, chan, pool, accesses,
                    populated, ret, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd>>
 
-\* mm/gup.c:follow_page_mask finds the writable PTE: the key is computed.
+\* mm/gup.c:follow_page_mask finds the writable PTE: the key is computed
+\* (futex_wait: on to the value read; futex_wake: on to the wake).
 GupFollowPage(t) ==
-    /\ pc[t] = "Access" /\ fpc[t] = "Key" /\ isWrite[t] /\ Permits(Origin, TRUE)
-    /\ fpc' = [fpc EXCEPT ![t] = "Value"]
+    /\ pc[t] = "Access" /\ fpc[t] \in {"Key", "WakeKey"} /\ isWrite[t] /\ Permits(Origin, TRUE)
+    /\ fpc' = [fpc EXCEPT ![t] = IF @ = "Key" THEN "Value" ELSE "Wake"]
+    /\ pc' = [pc EXCEPT ![t] = IF fpc[t] = "Key" THEN "Access" ELSE "Futex"]
     /\ isWrite' = [isWrite EXCEPT ![t] = FALSE]
-    /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, chan, pool, pc, accesses,
+    /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, chan, pool, accesses,
                    populated, ret, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd>>
 
 \* futex_wait_setup -> get_futex_value_locked: the word is read (the futex
@@ -635,8 +694,8 @@ FutexReadValue(t) ==
 \* pin leaves fh[Origin] (as FinishFaultHandling); futex_wait returns.
 PageServerPutUserpage(t) ==
     /\ pc[t] = "Futex" /\ fpc[t] = "Unpin"
-    /\ fh' = [fh EXCEPT ![Origin] = FhAfterLeave(Origin, ThreadCtx(t))]
-    /\ pc' = PcAfterLeave(Origin, [pc EXCEPT ![t] = "Idle"])
+    /\ fh' = [fh EXCEPT ![Origin] = FhAfterLeave(Origin, TaskCtx(t))]
+    /\ pc' = PcAfterLeave(Origin, [pc EXCEPT ![t] = FutexDonePc(t)])
     /\ ret' = RetAfterLeave(Origin, ret)
     /\ pool' = [pool EXCEPT ![Origin] = PoolAfterLeave(Origin, @)]
     /\ fpc' = [fpc EXCEPT ![t] = "None"]
@@ -644,10 +703,82 @@ PageServerPutUserpage(t) ==
     /\ UNCHANGED <<pte, frame, owners, distributed, view, chan, accesses,
                    populated, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd>>
 
-\* Every step of origin thread t inside futex_wait (its faults are ThreadStep's).
+-----------------------------------------------------------------------------
+(*************** futex_wake, at the origin and forwarded (S4.8) *************)
+\* kernel/futex.c:futex_wake entry: no page_server hook, no pin.
+FutexWakeStart(t) ==
+    /\ "WAKE" \in FutexOps
+    /\ FutexEntry(t, "WAKE")
+    /\ pc' = [pc EXCEPT ![t] = "Futex"]
+    /\ fpc' = [fpc EXCEPT ![t] = "WakeKey"]
+    /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, chan, pool, isWrite, populated, ret,
+                   ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd>>
+
+\* kernel/futex.c:futex_wake once get_futex_key returned: hash bucket, wake
+\* the matching waiters, put_futex_key.  The word is not accessed.  The futex
+\* hash queue stays abstract, as for futex_wait: queued, EAGAIN and woken end
+\* the same way for the page, so whom it wakes changes nothing here.
+FutexWake(t) ==
+    /\ pc[t] = "Futex" /\ fpc[t] = "Wake"
+    /\ pc' = [pc EXCEPT ![t] = FutexDonePc(t)]
+    /\ fpc' = [fpc EXCEPT ![t] = "None"]
+    /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, chan, pool, isWrite, accesses,
+                   populated, ret, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd>>
+
+-----------------------------------------------------------------------------
+(*********** futex ops forwarded from a remote (process-vma S6) ************)
+(* "FutexFwd": a remote thread's futex syscall is sent to the origin and    *)
+(* run there by its home task (context NT + t), through the actions above. *)
+\* FUTEX_REQUEST carries the op (data: FUTEX_WAIT 0, FUTEX_WAKE 1, the kernel's
+\* op numbers; FUTEX_PRIVATE_FLAG follows the model's key kind) and the
+\* caller's wait station; FUTEX_RESPONSE its station and do_futex's return
+\* value (abstract: "OK").
+FutexReq(i, op) == [type |-> "FREQ", ws |-> i, write |-> FALSE, result |-> "NONE",
+                    data |-> IF op = "WAIT" THEN 0 ELSE 1]
+FutexResp(i) == [type |-> "FRESP", ws |-> i, write |-> FALSE, result |-> "OK", data |-> -1]
+
+\* kernel/futex.c SYSCALL futex at a remote -> process_server.c:
+\* process_server_do_futex_at_remote: pcn_kmsg_send(FUTEX_REQUEST) to the
+\* origin (the same per-pair FIFO as the page messages), then wait_at_station
+\* (uninterruptible; its 300 s timeout is not modelled: the wait ends only
+\* with FUTEX_RESPONSE).
+ProcessServerDoFutexAtRemote(t, op) ==
+    /\ FutexFwdOn /\ FutexOn /\ HomeOf(t) # Origin /\ pc[t] = "Idle" /\ accesses[t] < MaxAccesses
+    /\ chan' = Send(chan, HomeOf(t), Origin, FutexReq(t, op))
+    /\ ws' = [ws EXCEPT ![t] = [WsIdle EXCEPT !.count = 1]]
+    /\ pc' = [pc EXCEPT ![t] = "RFutexWait"]
+    /\ accesses' = [accesses EXCEPT ![t] = @ + 1]
+    /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, pool, isWrite, populated, ret,
+                   lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd, fpc>>
+
+\* process_server.c:process_remote_futex_request after do_futex returned:
+\* pcn_kmsg_post(FUTEX_RESPONSE) to current->remote_nid; the home task goes
+\* back to __process_remote_works.
+ProcessRemoteFutexRequest(h) ==
+    /\ pc[h] = "FutexRet"
+    /\ chan' = Send(chan, Origin, HomeOf(HomeTaskOf(h)), FutexResp(HomeTaskOf(h)))
+    /\ pc' = [pc EXCEPT ![h] = "Idle"]
+    /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, pool, isWrite, accesses, populated,
+                   ret, ws, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd, fpc>>
+
+\* process_server_do_futex_at_remote after wait_at_station: ret = res->ret,
+\* pcn_kmsg_done; the syscall returns.
+RemoteFutexComplete(t) ==
+    /\ pc[t] = "RFutexWait" /\ ws[t].count = 0
+    /\ pc' = [pc EXCEPT ![t] = "Idle"]
+    /\ ws' = [ws EXCEPT ![t] = WsIdle]
+    /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, chan, pool, isWrite, accesses,
+                   populated, ret, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd, fpc>>
+
+\* Every step of context t inside do_futex (its faults are ThreadStep's).
 FutexStep(t) ==
     \/ PageServerGetUserpage(t) \/ FutexPinned(t) \/ FutexGetKey(t)
     \/ GupFollowPage(t) \/ FutexReadValue(t) \/ PageServerPutUserpage(t)
+    \/ FutexWake(t)
+
+\* The home task's own steps: take the slot (enter do_futex), answer.
+HomeTaskStep(h) ==
+    FutexWaitStart(h) \/ FutexWakeStart(h) \/ ProcessRemoteFutexRequest(h)
 
 -----------------------------------------------------------------------------
 (***************************** transport ***********************************)
@@ -660,15 +791,24 @@ Deliver(a, b) ==
     LET m == Head(chan[a][b]) IN
     /\ chan[a][b] # <<>>
     /\ chan' = [chan EXCEPT ![a][b] = Tail(@)]
-    /\ IF m.type \in {"REQ", "INV"}
-       THEN /\ pool' = [pool EXCEPT ![b] = @ \cup {NewWorker(m.type, a, m)}]
-            /\ UNCHANGED ws
-       ELSE /\ ws' = [ws EXCEPT ![m.ws] =
-                        IF m.type = "ACK" THEN [@ EXCEPT !.count = @ - 1]
-                        ELSE [@ EXCEPT !.count = @ - 1, !.result = m.result, !.data = m.data]]
-            /\ UNCHANGED pool
-    /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, pc, isWrite, accesses,
-                   populated, ret, lastWritten, bugsHit, envOps, dontneedFwd, releaseFwd, fpc>>
+    /\ CASE m.type \in {"REQ", "INV"} ->
+              /\ pool' = [pool EXCEPT ![b] = @ \cup {NewWorker(m.type, a, m)}]
+              /\ UNCHANGED <<ws, pc, bugsHit>>
+         [] m.type = "FREQ" ->   \* handle_remote_futex_request -> request_remote_work(origin_pid)
+              LET h == NT + m.ws IN
+              /\ IF pc[h] = "Idle"  \* slot := req; complete(&remote_work_pended)
+                 THEN /\ pc' = [pc EXCEPT ![h] = IF m.data = 0 THEN "RemoteWorkWait" ELSE "RemoteWorkWake"]
+                      /\ UNCHANGED bugsHit
+                 ELSE /\ bugsHit' = bugsHit \cup {"RemoteWorkBusy"}   \* BUG_ON(tsk->remote_work)
+                      /\ UNCHANGED pc
+              /\ UNCHANGED <<ws, pool>>
+         [] OTHER ->   \* inline: page response / ack / handle_remote_futex_response
+              /\ ws' = [ws EXCEPT ![m.ws] =
+                          IF m.type = "ACK" THEN [@ EXCEPT !.count = @ - 1]
+                          ELSE [@ EXCEPT !.count = @ - 1, !.result = m.result, !.data = m.data]]
+              /\ UNCHANGED <<pool, pc, bugsHit>>
+    /\ UNCHANGED <<pte, frame, owners, distributed, view, fh, isWrite, accesses,
+                   populated, ret, lastWritten, envOps, dontneedFwd, releaseFwd, fpc>>
 
 -----------------------------------------------------------------------------
 (***************************** origin workers ******************************)
@@ -920,7 +1060,7 @@ ForwardMadviseDontneed(n) ==
 \* MADV_RELEASE runs with mmap_sem held for write at its node: no fault
 \* and no worker of that node is inside the page server.
 NodeQuiet(n) ==
-    /\ \A t \in Threads : HomeOf(t) = n => pc[t] \in {"Idle", "Access", "Backoff"}
+    /\ \A t \in Tasks : HomeOf(t) = n => pc[t] \in {"Idle", "Access", "Backoff"}
     /\ \A w \in pool[n] : w.stage \in {"Start", "Respond"}
 
 \* page_server_release_page_ownership at the origin (B6).
@@ -982,6 +1122,7 @@ ThreadStep(t) ==
     \/ FetchPageFromOrigin(t) \/ RemoteFaultComplete(t)
     \/ FinishFaultHandling(t)
     \/ FutexStep(t)
+    \/ RemoteFutexComplete(t)
 
 \* Every step of the origin work item serving remote f's thread with station i.
 OriginWorkerStep(f, i) ==
@@ -1003,16 +1144,16 @@ Next ==
     \/ \E t \in Threads, w \in BOOLEAN : BeginAccess(t, w)
     \/ \E t \in Threads : UserRead(t)
     \/ \E t \in Threads : UserWrite(t)
-    \/ \E t \in Threads : HandlePteFault(t)
-    \/ \E t \in Threads : StartFaultHandling(t)
-    \/ \E t \in Threads : BackoffRetry(t)
-    \/ \E t \in Threads : RacyExitAtOrigin(t)
-    \/ \E t \in Threads : ClaimLocalPage(t)
-    \/ \E t \in Threads, src \in Sources : ClaimRemotePage(t, src)
-    \/ \E t \in Threads : MakePteValid(t)
+    \/ \E t \in Tasks : HandlePteFault(t)
+    \/ \E t \in Tasks : StartFaultHandling(t)
+    \/ \E t \in Tasks : BackoffRetry(t)
+    \/ \E t \in Tasks : RacyExitAtOrigin(t)
+    \/ \E t \in Tasks : ClaimLocalPage(t)
+    \/ \E t \in Tasks, src \in Sources : ClaimRemotePage(t, src)
+    \/ \E t \in Tasks : MakePteValid(t)
     \/ \E t \in Threads : FetchPageFromOrigin(t)
     \/ \E t \in Threads : RemoteFaultComplete(t)
-    \/ \E t \in Threads : FinishFaultHandling(t)
+    \/ \E t \in Tasks : FinishFaultHandling(t)
     \/ \E a \in Nodes, b \in Nodes : Deliver(a, b)
     \/ \E f \in Remotes, i \in Threads : HandlePteFaultOrigin(f, i)
     \/ \E f \in Remotes, i \in Threads : ServeAtOriginStart(f, i)
@@ -1029,13 +1170,18 @@ Next ==
     \/ MadviseReleaseOrigin
     \/ \E n \in Remotes : MadviseReleaseRemote(n)
     \/ \E n \in Remotes : ReleaseFromRemote(n)
-    \/ \E t \in Threads : FutexWaitStart(t)
-    \/ \E t \in Threads : PageServerGetUserpage(t)
-    \/ \E t \in Threads : FutexPinned(t)
-    \/ \E t \in Threads : FutexGetKey(t)
-    \/ \E t \in Threads : GupFollowPage(t)
-    \/ \E t \in Threads : FutexReadValue(t)
-    \/ \E t \in Threads : PageServerPutUserpage(t)
+    \/ \E t \in Tasks : FutexWaitStart(t)
+    \/ \E t \in Tasks : PageServerGetUserpage(t)
+    \/ \E t \in Tasks : FutexPinned(t)
+    \/ \E t \in Tasks : FutexGetKey(t)
+    \/ \E t \in Tasks : GupFollowPage(t)
+    \/ \E t \in Tasks : FutexReadValue(t)
+    \/ \E t \in Tasks : PageServerPutUserpage(t)
+    \/ \E t \in Tasks : FutexWakeStart(t)
+    \/ \E t \in Tasks : FutexWake(t)
+    \/ \E t \in Threads, op \in FutexOps : ProcessServerDoFutexAtRemote(t, op)
+    \/ \E h \in HomeTasks : ProcessRemoteFutexRequest(h)
+    \/ \E t \in Threads : RemoteFutexComplete(t)
 
 Spec == Init /\ [][Next]_vars
 
@@ -1047,7 +1193,8 @@ Spec == Init /\ [][Next]_vars
 \* kernel does for a begun access.  No fairness on BeginAccess: a thread may
 \* stay idle.  Environment (bug) actions get no fairness.
 WeakFairness ==
-    /\ \A t \in Threads : WF_vars(ThreadStep(t))
+    /\ \A t \in Tasks : WF_vars(ThreadStep(t))
+    /\ \A h \in HomeTasks : WF_vars(HomeTaskStep(h))
     /\ \A n \in Remotes : WF_vars(Deliver(Origin, n)) /\ WF_vars(Deliver(n, Origin))
     /\ \A f \in Remotes, i \in Threads : WF_vars(OriginWorkerStep(f, i))
     /\ \A n \in Remotes, i \in WsIds : WF_vars(RemoteWorkerStep(n, i))
@@ -1057,7 +1204,10 @@ FairSpec == Spec /\ WeakFairness
 \* Strong fairness on the user access itself: an instruction whose PTE
 \* keeps becoming valid is eventually executed (hardware re-executes it at
 \* once after the fault returns; the kernel does not enforce it).
-StrongFairSpec == FairSpec /\ \A t \in Threads : SF_vars(UserRead(t) \/ UserWrite(t))
+\* For a futex context the re-executed access is gup's follow_page after its
+\* fault (GupFollowPage) or the locked value read (FutexReadValue).
+StrongFairSpec == FairSpec /\ \A t \in Tasks :
+    SF_vars(UserRead(t) \/ UserWrite(t) \/ GupFollowPage(t) \/ FutexReadValue(t))
 
 -----------------------------------------------------------------------------
 (***************************** invariants **********************************)
@@ -1065,9 +1215,10 @@ PteStates == {"NONE", "INV", "RO", "RW"}
 Results == {"NONE", "OK", "CONTINUE", "RETRY", "SIGSEGV"}
 Stages == {"Start", "WaitRetry", "Decide", "ClaimWait", "Respond", "InvWait", "Oops"}
 Pcs == {"Idle", "Access", "Backoff", "FollowWait", "WaitRetry", "OLeader", "OClaimWait",
-        "RLeader", "RWait", "Finish", "Oops", "Futex"}
-Msgs == [type : {"REQ", "RESP", "SHORT", "INV", "ACK"}, ws : WsIds, write : BOOLEAN,
-         result : Results, data : Values \cup {-1}]
+        "RLeader", "RWait", "Finish", "Oops", "Futex",
+        "RFutexWait", "RemoteWorkWait", "RemoteWorkWake", "FutexRet"}
+Msgs == [type : {"REQ", "RESP", "SHORT", "INV", "ACK", "FREQ", "FRESP"}, ws : WsIds,
+         write : BOOLEAN, result : Results, data : Values \cup {-1, 0, 1}]
 
 TypeOK ==
     /\ pte \in [Nodes -> PteStates]
@@ -1076,20 +1227,20 @@ TypeOK ==
     /\ owners \subseteq Nodes
     /\ distributed \in BOOLEAN
     /\ view \in [Nodes -> [dist : BOOLEAN, own : BOOLEAN]]
-    /\ \A n \in Nodes : fh[n].kind \in {"NONE", "L", "R"} /\ fh[n].users \in 0..(NT + 2)
+    /\ \A n \in Nodes : fh[n].kind \in {"NONE", "L", "R"} /\ fh[n].users \in 0..(Cardinality(Tasks) + 2)
                         /\ fh[n].limit \in 0..(MaxFollowers + 2) /\ fh[n].ret \in {"OK", "RETRY"}
                         /\ fh[n].holders \cup fh[n].waits \cup fh[n].waitsRetry \subseteq Contexts
     /\ \A a, b \in Nodes : \A i \in 1..Len(chan[a][b]) : chan[a][b][i] \in Msgs
     /\ \A n \in Nodes : \A w \in pool[n] : w.type \in {"REQ", "INV"} /\ w.stage \in Stages
-    /\ pc \in [Threads -> Pcs]
-    /\ isWrite \in [Threads -> BOOLEAN]
-    /\ accesses \in [Threads -> 0..MaxAccesses]
-    /\ populated \in [Threads -> BOOLEAN]
-    /\ ret \in [Threads -> {"OK", "RETRY"}]
+    /\ pc \in [Tasks -> Pcs]
+    /\ isWrite \in [Tasks -> BOOLEAN]
+    /\ accesses \in [Tasks -> 0..MaxAccesses]
+    /\ populated \in [Tasks -> BOOLEAN]
+    /\ ret \in [Tasks -> {"OK", "RETRY"}]
     /\ \A i \in WsIds : ws[i].count \in 0..N /\ ws[i].src \in -1..(N - 1)
     /\ lastWritten \in Values
     /\ envOps \in 0..MaxEnvOps
-    /\ fpc \in [Threads -> {"None", "Pin", "Key", "Value", "Unpin"}]
+    /\ fpc \in [Tasks -> {"None", "Pin", "Key", "Value", "Unpin", "WakeKey", "Wake"}]
 
 \* SWMR: a writable PTE excludes every other readable one.
 SingleWriterInv ==
@@ -1122,11 +1273,11 @@ NoInvalidActionInv == bugsHit = {}
 
 \* Nobody sleeps on a handle that is no longer hashed.
 FollowersReleasedInv ==
-    /\ \A t \in Threads : pc[t] \in {"FollowWait", "WaitRetry"} => fh[HomeOf(t)].kind # "NONE"
+    /\ \A t \in Tasks : pc[t] \in {"FollowWait", "WaitRetry"} => fh[HomeOf(t)].kind # "NONE"
     /\ \A n \in Nodes : \A w \in pool[n] : w.stage \in {"WaitRetry", "InvWait"} => fh[n].kind # "NONE"
 
 Quiescent ==
-    /\ \A t \in Threads : pc[t] = "Idle"
+    /\ \A t \in Tasks : pc[t] = "Idle"
     /\ \A a, b \in Nodes : chan[a][b] = <<>>
     /\ \A n \in Nodes : pool[n] = {}
 
@@ -1139,9 +1290,11 @@ HandlesReleasedInv == Quiescent => \A n \in Nodes : fh[n].kind = "NONE"
 \* stopped by a BUG_ON still counts: that loss is NoInvalidActionInv's.
 ChanSlots == UNION {{<<a, b, k>> : k \in 1..Len(chan[a][b])} : a \in Nodes, b \in Nodes}
 PoolSlots == UNION {{<<n, w>> : w \in pool[n]} : n \in Nodes}
+\* A forwarded futex op of thread i is still due while its home task holds it.
 Pending(i) ==
     Cardinality({p \in ChanSlots : chan[p[1]][p[2]][p[3]].ws = i})
     + Cardinality({p \in PoolSlots : p[2].ws = i})
+    + Cardinality({h \in HomeTasks : HomeTaskOf(h) = i /\ pc[h] # "Idle"})
 WaitCountMatchesInv == \A i \in WsIds : ws[i].count = Pending(i)
 
 \* A work item waiting for the last holder to leave (__start_invalidation
@@ -1150,8 +1303,9 @@ InvWaiters(n) == {WorkCtx(n, w) : w \in {v \in pool[n] : v.type = "INV" /\ v.sta
 Sleepers(n) == fh[n].waits \cup fh[n].waitsRetry \cup (IF fh[n].users > 0 THEN InvWaiters(n) ELSE {})
 \* A context stopped by a BUG_ON (pc / stage "Oops") never steps again.
 Stopped(c) ==
-    IF c[1] = "thread" THEN pc[c[2]] = "Oops"
-    ELSE \E w \in pool[c[2]] : WorkCtx(c[2], w) = c /\ w.stage = "Oops"
+    CASE c[1] = "thread" -> pc[c[2]] = "Oops"
+      [] c[1] = "home" -> pc[NT + c[2]] = "Oops"
+      [] OTHER -> \E w \in pool[c[2]] : WorkCtx(c[2], w) = c /\ w.stage = "Oops"
 \* Context c (holding fh[n], or the invalidation that will unhash it) can
 \* step without being woken from fh[n]: it is not asleep on the handle and
 \* not stopped.  Waiting for a page response / acks counts as awake: a
@@ -1189,7 +1343,7 @@ WaitsWakeableInv == \A n \in Nodes : \A c \in Sleepers(n) : CanWake(n, c)
 \* Former name (futex branch), kept for the cfgs.
 HandleWaitsWakeableInv == NoSelfWaitInv /\ WaitsWakeableInv
 \* Pins exist only at the origin.
-PinOnlyAtOriginInv == \A t \in Threads : fpc[t] # "None" => HomeOf(t) = Origin
+PinOnlyAtOriginInv == \A t \in Tasks : fpc[t] # "None" => HomeOf(t) = Origin
 
 -----------------------------------------------------------------------------
 (***************************** liveness ************************************)
@@ -1200,5 +1354,9 @@ HandlesEventuallyReleased == \A n \in Nodes : fh[n].kind # "NONE" ~> fh[n].kind 
 \* Every begun access completes.
 AccessCompletes == \A t \in Threads : pc[t] # "Idle" ~> pc[t] = "Idle"
 \* Every futex_wait begun returns (pin, key, value, unpin).
-FutexOpCompletes == \A t \in Threads : fpc[t] # "None" ~> fpc[t] = "None"
+\* Every futex op begun at the origin (origin thread or home task) returns, and
+\* every forwarded one is answered (FUTEX_RESPONSE) and returns at its remote.
+FutexOpCompletes ==
+    /\ \A t \in Tasks : fpc[t] # "None" ~> fpc[t] = "None"
+    /\ \A t \in Threads : pc[t] = "RFutexWait" ~> pc[t] = "Idle"
 =============================================================================

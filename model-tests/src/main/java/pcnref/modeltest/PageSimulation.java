@@ -31,6 +31,8 @@ public final class PageSimulation {
 
     private static final Vector<Integer> HOME_CI = Vector.of(0, 1, 1, 2);
     private static final Vector<Integer> HOME_BUG = Vector.of(0, 1, 2);
+    /** Remote threads only: every futex op is forwarded. */
+    private static final Vector<Integer> HOME_FWD = Vector.of(1, 1, 2);
 
     private static final Map<String, Named> CONFIGS = new LinkedHashMap<>();
 
@@ -49,6 +51,14 @@ public final class PageSimulation {
                 "origin thread runs shared FUTEX_WAITs with the WritePin fix (FP1 fixed), remotes read/write");
         add("fp1", cfg(HOME_CI, 4, 6, 0, "FP1", "FutexShared"), false,
                 "FP1 as built (kmeans-1): a shared FUTEX_WAIT at the origin waits on its own pin (NoSelfWaitInv)");
+        add("futex-fwd", cfg(HOME_CI, 4, 6, 0, "FutexShared", "FutexFwd", "FutexWake"), true,
+                "shared FUTEX_WAIT/FUTEX_WAKE at the origin and forwarded from the remotes (run by their home tasks), "
+                        + "WritePin fix, remotes read/write");
+        add("fwd-private", cfg(HOME_CI, 4, 6, 0, "FP1", "FutexPrivate", "FutexFwd", "FutexWake"), true,
+                "private FUTEX_WAIT/FUTEX_WAKE at the origin and forwarded, pin as built");
+        add("fp1-fwd", cfg(HOME_FWD, 4, 6, 0, "FP1", "FutexShared", "FutexFwd"), false,
+                "FP1 forwarded: no origin thread; a remote's shared FUTEX_WAIT run by its home task waits on the home "
+                        + "task's own pin (NoSelfWaitInv)");
     }
 
     private static void add(String name, PageConfig c, boolean holds, String description) {

@@ -12,6 +12,7 @@ import pcnref.pages.Cluster;
 import pcnref.pages.FaultHandle;
 import pcnref.pages.ModelKmsg;
 import pcnref.pages.Pc;
+import pcnref.pages.Fpc;
 import pcnref.pages.Pte;
 import pcnref.pages.View;
 import pcnref.pages.WaitStation;
@@ -26,7 +27,7 @@ public record PageSnapshot(List<Pte> pte, List<Integer> frame, Set<Integer> owne
                            List<View> view, List<FaultHandle> fh, Map<String, List<String>> chan,
                            Map<Integer, List<Worker>> pool, List<Pc> pc, List<Boolean> isWrite, List<Integer> accesses,
                            List<Boolean> populated, List<Boolean> retry, List<WaitStation> ws, int lastWritten,
-                           Set<Bug> bugsHit, int envOps, Set<Integer> dontneedFwd, Set<Integer> releaseFwd) {
+                           Set<Bug> bugsHit, int envOps, Set<Integer> dontneedFwd, Set<Integer> releaseFwd, List<Fpc> fpc) {
 
     public static PageSnapshot of(Cluster c) {
         int n = c.cfg.n();
@@ -47,7 +48,7 @@ public record PageSnapshot(List<Pte> pte, List<Integer> frame, Set<Integer> owne
         return new PageSnapshot(c.pte.toJavaList(), c.frame.toJavaList(), nodes(c.owners, n), c.distributed,
                 c.view.toJavaList(), c.fh.toJavaList(), chan, pool, c.pc.toJavaList(), c.isWrite.toJavaList(),
                 c.accesses.toJavaList(), c.populated.toJavaList(), c.ret.toJavaList(), c.ws.toJavaList(),
-                c.lastWritten, bugs, c.envOps, nodes(c.dontneedFwd, n), nodes(c.releaseFwd, n));
+                c.lastWritten, bugs, c.envOps, nodes(c.dontneedFwd, n), nodes(c.releaseFwd, n), c.fpc.toJavaList());
     }
 
     /** What the step from {@code a} to {@code b} changed, "; "-separated. */
@@ -75,7 +76,8 @@ public record PageSnapshot(List<Pte> pte, List<Integer> frame, Set<Integer> owne
         if (ModelKmsg.write(m)) f.add("W");
         String r = String.valueOf(ModelKmsg.result(m));
         if (!r.equals("NONE")) f.add(r);
-        if (ModelKmsg.data(m) >= 0) f.add("data=" + ModelKmsg.data(m));
+        if (ModelKmsg.type(m).equals("FREQ")) f.add(ModelKmsg.data(m) == ModelKmsg.FUTEX_WAIT ? "FUTEX_WAIT" : "FUTEX_WAKE");
+        else if (ModelKmsg.data(m) >= 0) f.add("data=" + ModelKmsg.data(m));
         return ModelKmsg.type(m) + "(" + String.join(",", f) + ")";
     }
 }

@@ -73,6 +73,49 @@ class PageWalksTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"futex-fwd", "fwd-private"})
+    void forwardedFutexWalksPass(String config) {
+        Simulator<Cluster, PageStep> sim = PageSimulation.simulator(PageSimulation.config(config).config());
+        for (long seed = 1; seed <= 3; seed++) {
+            SeedResult<Cluster, PageStep> r = sim.run(seed, STEPS);
+            long s = seed;
+            assertTrue(r.passed(), () -> config + " seed " + s + " failed:\n"
+                    + WalkReport.render(r.found().orElseThrow().shrunk().walk(), PageSnapshot::change));
+            assertEquals(STEPS, r.steps());
+        }
+        // The walks run forwarded ops to their end: the home task answers and the remote returns.
+        Set<PageStep.Action> seen = new java.util.HashSet<>();
+        for (int k = 0; k < 5; k++) {
+            sim.walk(Simulator.walkSeed(1, k), 2_000, new org.eclipse.collections.impl.set.mutable.primitive.LongHashSet())
+                    .labels().forEach(l -> seen.add(l.kind()));
+        }
+        for (PageStep.Action a : List.of(PageStep.Action.ProcessServerDoFutexAtRemote, PageStep.Action.FutexWaitStart,
+                PageStep.Action.FutexWakeStart, PageStep.Action.FutexWake, PageStep.Action.ProcessRemoteFutexRequest,
+                PageStep.Action.RemoteFutexComplete)) {
+            assertTrue(seen.contains(a), config + ": no " + a + " in 5 walks");
+        }
+    }
+
+    @Test
+    void fp1ForwardedWalksFindTheHomeTaskSelfWait() {
+        PageSimulation.Named cfg = PageSimulation.config("fp1-fwd");
+        int threads = cfg.config().threads();
+        Simulator<Cluster, PageStep> sim = PageSimulation.simulator(cfg.config());
+        for (long seed = 1; seed <= 3; seed++) {
+            SeedResult.Found<Cluster, PageStep> f = sim.run(seed, 20_000).found()
+                    .orElseThrow(() -> new AssertionError("FP1 forwarded: no failure within 20000 steps"));
+            assertEquals("NoSelfWaitInv", f.original().failure().orElseThrow().kind());
+            List<PageStep> min = f.shrunk().walk().labels();
+            PageStep last = min.get(min.size() - 1);
+            // the self-wait is the home task's own gup write fault (no origin thread exists)
+            assertEquals(PageStep.Action.StartFaultHandling, last.kind(), min.toString());
+            assertTrue(last.x() >= threads, "not a home task: " + last);
+            assertTrue(min.stream().anyMatch(l -> l.kind() == PageStep.Action.ProcessServerDoFutexAtRemote), min.toString());
+            assertTrue(min.contains(PageStep.of(PageStep.Action.PageServerGetUserpage, last.x())), min.toString());
+        }
+    }
+
     @Test
     void theOracleReallyCompares() {
         // The same walks against a memory that starts at 1 instead of 0: the first read of a

@@ -17,5 +17,7 @@ public enum Bug {
     /** __start_invalidation: BUG_ON(fh->flags & FAULT_HANDLE_INVALIDATE). */
     DoubleInvalidate,
     /** __do_invalidate_page: BUG_ON(!pte_present). */
-    InvalidateNotPresent
+    InvalidateNotPresent,
+    /** process_server.c:request_remote_work: BUG_ON(tsk->remote_work). */
+    RemoteWorkBusy
 }

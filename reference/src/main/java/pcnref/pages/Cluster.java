@@ -80,7 +80,7 @@ public final class Cluster {
 
     /** The spec's Init. */
     public static Cluster init(PageConfig cfg) {
-        int n = cfg.n(), nt = cfg.threads();
+        int n = cfg.n(), nt = cfg.tasks();
         return new Cluster(cfg, Vector.fill(n, () -> Pte.NONE), Vector.fill(n, () -> -1), 0, false,
                 Vector.fill(n, () -> View.EMPTY), Vector.fill(n, () -> FaultHandle.NONE),
                 Vector.fill(n * n, () -> Channel.EMPTY), Vector.fill(n, () -> WorkerPool.EMPTY),

@@ -23,6 +23,19 @@ public sealed interface Context extends Comparable<Context> {
         }
     }
 
+    /** The home task of thread t (FutexFwd; task NT + t), also as the pin: {@code <<"home", t>>}. */
+    record HomeCtx(int t) implements Context {
+        @Override
+        public long code() {
+            return (2L << 40) | t;
+        }
+
+        @Override
+        public CValue toCanonical() {
+            return CValue.seq(List.of(CValue.str("home"), CValue.num(t)));
+        }
+    }
+
     /** The pcn_wq work item of node n serving (type, from, ws): {@code <<"work", n, type, from, ws>>}. */
     record WorkCtx(int node, boolean inv, int from, int ws) implements Context {
         @Override
@@ -39,6 +52,11 @@ public sealed interface Context extends Comparable<Context> {
 
     static Context thread(int t) {
         return new ThreadCtx(t);
+    }
+
+    /** TaskCtx(t): the context of task t (a thread, or the home task NT + r of thread r). */
+    static Context task(PageConfig cfg, int t) {
+        return cfg.isHomeTask(t) ? new HomeCtx(t - cfg.threads()) : new ThreadCtx(t);
     }
 
     /** WorkCtx(n, w): the work item w of node n. */

@@ -6,7 +6,9 @@ package pcnref.pages;
  * page_server_put_userpage) hold the pin, a user of the origin's fault handle.
  */
 public enum Fpc {
-    None, Pin, Key, Value, Unpin;
+    None, Pin, Key, Value, Unpin,
+    /** futex_wake: WakeKey in get_futex_key (no pin), Wake once the key is computed. */
+    WakeKey, Wake;
 
     /** Pinned(t): the thread holds the pin. */
     public boolean pinned() {

@@ -9,6 +9,9 @@ import pcnref.kmsg.PcnKmsg;
 import pcnref.kmsg.RemotePageRequest;
 import pcnref.kmsg.RemotePageResponse;
 import pcnref.kmsg.RemotePageResponseShort;
+import pcnref.kmsg.RemoteFutexRequest;
+import pcnref.kmsg.RemoteFutexResponse;
+import pcnref.kmsg.Timespec64;
 
 /**
  * The page model's messages ARE pcnref.kmsg records (the vocabulary shared with the wire codec).
@@ -45,6 +48,29 @@ public final class ModelKmsg {
                 : new RemotePageResponseShort(PID_BASE, PID_BASE + ws, ws, PAGE_ADDR, r.vmFault);
     }
 
+    /** include/uapi/linux/futex.h: FUTEX_WAIT, FUTEX_WAKE, FUTEX_PRIVATE_FLAG, FUTEX_CLOCK_REALTIME. */
+    public static final int FUTEX_WAIT = 0, FUTEX_WAKE = 1, FUTEX_PRIVATE_FLAG = 128, FUTEX_CLOCK_REALTIME = 256;
+
+    /**
+     * FutexReq(i, op): FUTEX_REQUEST of the remote thread with station i; origin_pid is its home task
+     * (PID_BASE + i, as in its page requests), ts.tv_sec = -1: no timeout
+     * (process_server.c:process_server_do_futex_at_remote), val/uaddr2/val2/val3 0.
+     */
+    public static RemoteFutexRequest futexReq(int ws, int op, boolean privateKey) {
+        return new RemoteFutexRequest(PID_BASE + ws, ws, op | (privateKey ? FUTEX_PRIVATE_FLAG : 0), 0,
+                new Timespec64(-1, 0), PAGE_ADDR, 0, 0, 0);
+    }
+
+    /** FutexResp(i): FUTEX_RESPONSE to station i; ret 0 (the futex queue is abstract). */
+    public static RemoteFutexResponse futexResp(int ws) {
+        return new RemoteFutexResponse(ws, 0);
+    }
+
+    /** The futex command of a FUTEX_REQUEST (op & FUTEX_CMD_MASK): the spec's data field. */
+    static int futexCmd(RemoteFutexRequest r) {
+        return r.op() & ~(FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME);
+    }
+
     public static int ws(PcnKmsg m) {
         return switch (m) {
             case RemotePageRequest r -> r.originWs();
@@ -52,6 +78,8 @@ public final class ModelKmsg {
             case RemotePageResponseShort r -> r.originWs();
             case PageInvalidateRequest r -> r.originWs();
             case PageInvalidateResponse r -> r.originWs();
+            case RemoteFutexRequest r -> r.remoteWs();
+            case RemoteFutexResponse r -> r.remoteWs();
             default -> throw new IllegalArgumentException("not a page-model message: " + m);
         };
     }
@@ -60,12 +88,17 @@ public final class ModelKmsg {
         return switch (m) {
             case RemotePageResponse r -> Result.ofVmFault(r.result());
             case RemotePageResponseShort r -> Result.ofVmFault(r.result());
+            case RemoteFutexResponse r -> Result.OK;
             default -> Result.NONE;
         };
     }
 
     public static int data(PcnKmsg m) {
-        return m instanceof RemotePageResponse r ? ((PageContents.Value) r.page()).value() : -1;
+        return switch (m) {
+            case RemotePageResponse r -> ((PageContents.Value) r.page()).value();
+            case RemoteFutexRequest r -> futexCmd(r);
+            default -> -1;
+        };
     }
 
     public static boolean write(PcnKmsg m) {
@@ -80,6 +113,8 @@ public final class ModelKmsg {
             case RemotePageResponseShort r -> "SHORT";
             case PageInvalidateRequest r -> "INV";
             case PageInvalidateResponse r -> "ACK";
+            case RemoteFutexRequest r -> "FREQ";
+            case RemoteFutexResponse r -> "FRESP";
             default -> throw new IllegalArgumentException("not a page-model message: " + m);
         };
     }
@@ -93,6 +128,8 @@ public final class ModelKmsg {
             case RemotePageResponseShort r -> 3 | ((long) Result.ofVmFault(r.result()).ordinal() << 4) | ((long) r.originWs() << 24);
             case PageInvalidateRequest r -> 4 | ((long) r.originWs() << 24);
             case PageInvalidateResponse r -> 5 | ((long) r.originWs() << 24);
+            case RemoteFutexRequest r -> 6 | ((long) futexCmd(r) << 8) | ((long) r.remoteWs() << 24);
+            case RemoteFutexResponse r -> 7 | ((long) r.remoteWs() << 24);
             default -> throw new IllegalArgumentException("not a page-model message: " + m);
         };
     }

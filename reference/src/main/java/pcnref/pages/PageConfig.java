@@ -13,7 +13,7 @@ public record PageConfig(int n, Vector<Integer> home, int numValues, int maxAcce
                          int maxEnvOps, Set<String> bugs) {
 
     public static final Set<String> KNOWN_BUGS = Set.of("B1", "B2o", "B2r", "B3", "B5", "B6", "FP1", "FutexShared",
-            "FutexPrivate");
+            "FutexPrivate", "FutexFwd", "FutexWake");
 
     public PageConfig {
         bugs = Set.copyOf(new TreeSet<>(bugs));
@@ -22,6 +22,8 @@ public record PageConfig(int n, Vector<Integer> home, int numValues, int maxAcce
         }
         if (bugs.contains("FutexShared") && bugs.contains("FutexPrivate"))
             throw new IllegalArgumentException("FutexShared and FutexPrivate exclude each other (one key kind per model)");
+        if ((bugs.contains("FutexFwd") || bugs.contains("FutexWake")) && !bugs.contains("FutexShared") && !bugs.contains("FutexPrivate"))
+            throw new IllegalArgumentException("FutexFwd and FutexWake need a key kind: FutexShared or FutexPrivate");
         if (n < 2 || n > 31) throw new IllegalArgumentException("N must be in 2..31, not " + n);
         for (int h : home) if (h < 0 || h >= n) throw new IllegalArgumentException("Home " + home + " names a node outside 0.." + (n - 1));
     }
@@ -30,8 +32,29 @@ public record PageConfig(int n, Vector<Integer> home, int numValues, int maxAcce
         return home.size();
     }
 
+    /** Tasks: the threads and, with FutexFwd, one home task per thread (task NT + t). */
+    public int tasks() {
+        return (futexFwd() ? 2 : 1) * threads();
+    }
+
+    /** HomeOf: a thread's node; a home task runs at the origin. */
     public int homeOf(int t) {
-        return home.get(t);
+        return t < threads() ? home.get(t) : 0;
+    }
+
+    /** t \in HomeTasks. */
+    public boolean isHomeTask(int t) {
+        return t >= threads();
+    }
+
+    /** FutexFwdOn: remote threads' futex calls are forwarded to their home tasks (process-vma S6). */
+    public boolean futexFwd() {
+        return bug("FutexFwd");
+    }
+
+    /** "WAKE" \in FutexOps. */
+    public boolean futexWake() {
+        return bug("FutexWake");
     }
 
     /** WsIds == 0..(2 * NT - 1). */

@@ -65,13 +65,13 @@ public final class PageInvariants {
             if (f < -1 || f >= nv) return false;
             if ((c.pte.get(i) != Pte.NONE) != (f != -1)) return false;
             FaultHandle h = c.fh.get(i);
-            if (h.users() < 0 || h.users() > nt + 2 || h.limit() < 0 || h.limit() > c.cfg.maxFollowers() + 2) return false;
+            if (h.users() < 0 || h.users() > c.cfg.tasks() + 2 || h.limit() < 0 || h.limit() > c.cfg.maxFollowers() + 2) return false;
         }
         for (PcnKmsg m : c.chan.flatMap(q -> q)) {
             int d = ModelKmsg.data(m), ws = ModelKmsg.ws(m);
-            if (d < -1 || d >= nv || ws < 0 || ws >= c.cfg.wsIds()) return false;
+            if (d < -1 || d >= Math.max(nv, 2) || ws < 0 || ws >= c.cfg.wsIds()) return false;   // data: Values \cup {-1, 0, 1}
         }
-        for (int t = 0; t < nt; t++) {
+        for (int t = 0; t < c.cfg.tasks(); t++) {
             int a = c.accesses.get(t);
             if (a < 0 || a > c.cfg.maxAccesses()) return false;
         }
@@ -117,6 +117,7 @@ public final class PageInvariants {
     static boolean stopped(Cluster c, Context x) {
         return switch (x) {
             case Context.ThreadCtx t -> c.pc.get(t.t()) == Pc.Oops;
+            case Context.HomeCtx h -> c.pc.get(c.cfg.threads() + h.t()) == Pc.Oops;
             case Context.WorkCtx w -> {
                 for (Worker v : c.pool.get(w.node())) {
                     if (Context.work(w.node(), v).equals(w) && v.stage() == Worker.Stage.Oops) yield true;
@@ -153,7 +154,7 @@ public final class PageInvariants {
 
     /** PinOnlyAtOriginInv: futex_wait runs at the origin only. */
     public static boolean pinOnlyAtOrigin(Cluster c) {
-        for (int t = 0; t < c.cfg.threads(); t++) if (c.fpc.get(t) != Fpc.None && c.cfg.homeOf(t) != ORIGIN) return false;
+        for (int t = 0; t < c.cfg.tasks(); t++) if (c.fpc.get(t) != Fpc.None && c.cfg.homeOf(t) != ORIGIN) return false;
         return true;
     }
 
@@ -176,7 +177,7 @@ public final class PageInvariants {
     }
 
     static boolean responsePendingFor(Cluster c, int n) {
-        for (int t = 0; t < c.cfg.threads(); t++) {
+        for (int t = 0; t < c.cfg.tasks(); t++) {
             if (c.cfg.homeOf(t) == n && (c.pc.get(t) == Pc.RLeader || c.pc.get(t) == Pc.RWait)) return true;
         }
         return false;
@@ -206,7 +207,7 @@ public final class PageInvariants {
 
     /** FollowersReleasedInv: nobody sleeps on a handle that is no longer hashed. */
     public static boolean followersReleased(Cluster c) {
-        for (int t = 0; t < c.cfg.threads(); t++) {
+        for (int t = 0; t < c.cfg.tasks(); t++) {
             Pc p = c.pc.get(t);
             if ((p == Pc.FollowWait || p == Pc.WaitRetry) && !c.fh.get(c.cfg.homeOf(t)).hashed()) return false;
         }
@@ -240,6 +241,8 @@ public final class PageInvariants {
         int[] pending = new int[c.cfg.wsIds()];
         for (var q : c.chan) for (PcnKmsg m : q) pending[ModelKmsg.ws(m)]++;
         for (var p : c.pool) for (Worker w : p) pending[w.ws()]++;
+        // a forwarded futex op of thread i is still due while its home task holds it
+        for (int h = c.cfg.threads(); h < c.cfg.tasks(); h++) if (c.pc.get(h) != Pc.Idle) pending[h - c.cfg.threads()]++;
         for (int i = 0; i < pending.length; i++) if (c.ws.get(i).count() != pending[i]) return false;
         return true;
     }

@@ -219,10 +219,10 @@ public final class PageServer {
         if (c.pc.get(t) != Pc.Access || permits(c, n, w)) return null;
         if (n == ORIGIN && !(c.pte.get(n) != Pte.NONE && c.distributed)) return null;
         return switch (fhDecision(c, n, w, false)) {
-            case LEADER -> c.edit().fh(n, FaultHandle.newFh(w, false, Context.thread(t)))
+            case LEADER -> c.edit().fh(n, FaultHandle.newFh(w, false, Context.task(c.cfg, t)))
                     .pc(t, n == ORIGIN ? Pc.OLeader : Pc.RLeader).build();
-            case FOLLOW -> c.edit().fh(n, joinFh(c, n, w, false, Context.thread(t))).pc(t, Pc.FollowWait).build();
-            case WAITRETRY -> c.edit().fh(n, sleepRetryFh(c, n, w, false, Context.thread(t))).pc(t, Pc.WaitRetry).build();
+            case FOLLOW -> c.edit().fh(n, joinFh(c, n, w, false, Context.task(c.cfg, t))).pc(t, Pc.FollowWait).build();
+            case WAITRETRY -> c.edit().fh(n, sleepRetryFh(c, n, w, false, Context.task(c.cfg, t))).pc(t, Pc.WaitRetry).build();
             case RETRY -> c.edit().pc(t, Pc.Backoff).build();
             case INVALID -> c.edit().bug(Bug.InvalidAction).pc(t, Pc.Oops).build();
         };
@@ -327,7 +327,7 @@ public final class PageServer {
         if (c.pc.get(t) != Pc.Finish || c.fpc.get(t) == Fpc.Pin) return null;   // a pin keeps its handle
         int n = c.cfg.homeOf(t);
         Vector<Pc> base = c.pc.update(t, c.ret.get(t) ? Pc.Backoff : Pc.Access);
-        Builder b = c.edit().fh(n, fhAfterLeave(c, n, Context.thread(t)));
+        Builder b = c.edit().fh(n, fhAfterLeave(c, n, Context.task(c.cfg, t)));
         b.pc = pcAfterLeave(c, n, base);
         b.ret = retAfterLeave(c, n, c.ret.update(t, false));
         b.pool = c.pool.update(n, poolAfterLeave(c, n, c.pool.get(n)));
@@ -336,13 +336,31 @@ public final class PageServer {
 
     // ------------------------------------------------------------------ futex_wait at the origin: the pin (S4.8)
 
-    // kernel/futex.c:futex_wait entry, origin thread (FutexWaitStart)
-    static Cluster futexWaitStart(Cluster c, int t) {
+    /**
+     * FutexEntry(t, op): do_futex entered by an origin thread (its own syscall, one of its MaxAccesses)
+     * or by a home task taking its remote_work slot (process_server.c:__process_remote_works ->
+     * process_remote_futex_request -> do_futex); null when not enabled.
+     */
+    static Builder futexEntry(Cluster c, int t, boolean wake) {
+        if (c.cfg.isHomeTask(t)) return c.pc.get(t) == (wake ? Pc.RemoteWorkWake : Pc.RemoteWorkWait) ? c.edit() : null;
         if (!c.cfg.futexOn() || c.cfg.homeOf(t) != ORIGIN || c.pc.get(t) != Pc.Idle
                 || c.accesses.get(t) >= c.cfg.maxAccesses()) return null;
-        Builder b = c.edit().pc(t, Pc.Futex).fpc(t, Fpc.Pin);
-        b.isWrite = b.isWrite.update(t, c.cfg.pinWrite());
+        Builder b = c.edit();
         b.accesses = b.accesses.update(t, c.accesses.get(t) + 1);
+        return b;
+    }
+
+    /** FutexDonePc: an origin thread returns to user space, a home task to process_remote_futex_request. */
+    static Pc futexDonePc(Cluster c, int t) {
+        return c.cfg.isHomeTask(t) ? Pc.FutexRet : Pc.Idle;
+    }
+
+    // kernel/futex.c:futex_wait entry, origin context (FutexWaitStart)
+    static Cluster futexWaitStart(Cluster c, int t) {
+        Builder b = futexEntry(c, t, false);
+        if (b == null) return null;
+        b.pc(t, Pc.Futex).fpc(t, Fpc.Pin);
+        b.isWrite = b.isWrite.update(t, c.cfg.pinWrite());
         return b.build();
     }
 
@@ -353,13 +371,13 @@ public final class PageServer {
         boolean claims = !mine(c) || (w && c.distributed);
         return switch (fhDecision(c, ORIGIN, w, false)) {
             case LEADER -> {
-                Builder b = c.edit().fh(ORIGIN, FaultHandle.newFh(w, false, Context.thread(t)));
+                Builder b = c.edit().fh(ORIGIN, FaultHandle.newFh(w, false, Context.task(c.cfg, t)));
                 if (claims) yield b.pc(t, Pc.OLeader).build();
                 if (w && c.pte.get(ORIGIN) == Pte.RO) b.pte(ORIGIN, Pte.RW);   // page mine: pinned at once
                 yield b.fpc(t, Fpc.Key).build();
             }
-            case FOLLOW -> c.edit().fh(ORIGIN, joinFh(c, ORIGIN, w, false, Context.thread(t))).pc(t, Pc.FollowWait).build();
-            case WAITRETRY -> c.edit().fh(ORIGIN, sleepRetryFh(c, ORIGIN, w, false, Context.thread(t))).pc(t, Pc.WaitRetry).build();
+            case FOLLOW -> c.edit().fh(ORIGIN, joinFh(c, ORIGIN, w, false, Context.task(c.cfg, t))).pc(t, Pc.FollowWait).build();
+            case WAITRETRY -> c.edit().fh(ORIGIN, sleepRetryFh(c, ORIGIN, w, false, Context.task(c.cfg, t))).pc(t, Pc.WaitRetry).build();
             case RETRY -> c.edit().pc(t, Pc.Backoff).build();
             case INVALID -> c.edit().bug(Bug.InvalidAction).pc(t, Pc.Oops).build();
         };
@@ -374,18 +392,22 @@ public final class PageServer {
     }
 
     // kernel/futex.c:get_futex_key: private -> no access; shared -> get_user_pages_fast(FOLL_WRITE) (FutexGetKey)
+    // (futex_wake, fpc WakeKey: the same call without a pin; private -> Wake at once)
     static Cluster futexGetKey(Cluster c, int t) {
-        if (c.pc.get(t) != Pc.Futex || c.fpc.get(t) != Fpc.Key) return null;
-        boolean shared = c.cfg.futexShared();
-        Builder b = c.edit().pc(t, Pc.Access).fpc(t, shared ? Fpc.Key : Fpc.Value);
+        Fpc f = c.fpc.get(t);
+        if (c.pc.get(t) != Pc.Futex || (f != Fpc.Key && f != Fpc.WakeKey)) return null;
+        boolean shared = c.cfg.futexShared(), wait = f == Fpc.Key;
+        Builder b = c.edit().pc(t, shared || wait ? Pc.Access : Pc.Futex).fpc(t, shared ? f : wait ? Fpc.Value : Fpc.Wake);
         b.isWrite = b.isWrite.update(t, shared);
         return b.build();
     }
 
     // mm/gup.c:follow_page_mask finds the writable PTE (GupFollowPage)
     static Cluster gupFollowPage(Cluster c, int t) {
-        if (c.pc.get(t) != Pc.Access || c.fpc.get(t) != Fpc.Key || !c.isWrite.get(t) || !permits(c, ORIGIN, true)) return null;
-        Builder b = c.edit().fpc(t, Fpc.Value);
+        Fpc f = c.fpc.get(t);
+        if (c.pc.get(t) != Pc.Access || (f != Fpc.Key && f != Fpc.WakeKey) || !c.isWrite.get(t) || !permits(c, ORIGIN, true)) return null;
+        boolean wait = f == Fpc.Key;
+        Builder b = c.edit().fpc(t, wait ? Fpc.Value : Fpc.Wake).pc(t, wait ? Pc.Access : Pc.Futex);
         b.isWrite = b.isWrite.update(t, false);
         return b.build();
     }
@@ -399,12 +421,52 @@ public final class PageServer {
     // page_server.c:page_server_put_userpage -> __finish_fault_handling (PageServerPutUserpage)
     static Cluster pageServerPutUserpage(Cluster c, int t) {
         if (c.pc.get(t) != Pc.Futex || c.fpc.get(t) != Fpc.Unpin) return null;
-        Builder b = c.edit().fh(ORIGIN, fhAfterLeave(c, ORIGIN, Context.thread(t))).fpc(t, Fpc.None);
-        b.pc = pcAfterLeave(c, ORIGIN, c.pc.update(t, Pc.Idle));
+        Builder b = c.edit().fh(ORIGIN, fhAfterLeave(c, ORIGIN, Context.task(c.cfg, t))).fpc(t, Fpc.None);
+        b.pc = pcAfterLeave(c, ORIGIN, c.pc.update(t, futexDonePc(c, t)));
         b.ret = retAfterLeave(c, ORIGIN, c.ret);
         b.pool = c.pool.update(ORIGIN, poolAfterLeave(c, ORIGIN, c.pool.get(ORIGIN)));
         b.isWrite = b.isWrite.update(t, false);
         return b.build();
+    }
+
+    // ------------------------------------------------------------------ futex_wake, at the origin and forwarded
+
+    // kernel/futex.c:futex_wake entry: no page_server hook, no pin (FutexWakeStart)
+    static Cluster futexWakeStart(Cluster c, int t) {
+        if (!c.cfg.futexWake()) return null;
+        Builder b = futexEntry(c, t, true);
+        return b == null ? null : b.pc(t, Pc.Futex).fpc(t, Fpc.WakeKey).build();
+    }
+
+    // kernel/futex.c:futex_wake after get_futex_key: wake the queue's matching waiters (abstract) (FutexWake)
+    static Cluster futexWake(Cluster c, int t) {
+        if (c.pc.get(t) != Pc.Futex || c.fpc.get(t) != Fpc.Wake) return null;
+        return c.edit().pc(t, futexDonePc(c, t)).fpc(t, Fpc.None).build();
+    }
+
+    // ------------------------------------------------------------------ futex ops forwarded from a remote (process-vma S6)
+
+    // process_server.c:process_server_do_futex_at_remote: FUTEX_REQUEST to the origin, wait_at_station (ProcessServerDoFutexAtRemote)
+    static Cluster processServerDoFutexAtRemote(Cluster c, int t, boolean wake) {
+        if (!c.cfg.futexFwd() || !c.cfg.futexOn() || (wake && !c.cfg.futexWake()) || c.cfg.isHomeTask(t)
+                || c.cfg.homeOf(t) == ORIGIN || c.pc.get(t) != Pc.Idle || c.accesses.get(t) >= c.cfg.maxAccesses()) return null;
+        Builder b = c.edit().send(c.cfg.homeOf(t), ORIGIN,
+                ModelKmsg.futexReq(t, wake ? ModelKmsg.FUTEX_WAKE : ModelKmsg.FUTEX_WAIT, !c.cfg.futexShared()));
+        b.accesses = b.accesses.update(t, c.accesses.get(t) + 1);
+        return b.ws(t, WaitStation.expecting(1)).pc(t, Pc.RFutexWait).build();
+    }
+
+    // process_server.c:process_remote_futex_request after do_futex: FUTEX_RESPONSE to remote_nid (ProcessRemoteFutexRequest)
+    static Cluster processRemoteFutexRequest(Cluster c, int h) {
+        if (!c.cfg.isHomeTask(h) || c.pc.get(h) != Pc.FutexRet) return null;
+        int r = h - c.cfg.threads();
+        return c.edit().send(ORIGIN, c.cfg.homeOf(r), ModelKmsg.futexResp(r)).pc(h, Pc.Idle).build();
+    }
+
+    // process_server.c:process_server_do_futex_at_remote after wait_at_station: the syscall returns (RemoteFutexComplete)
+    static Cluster remoteFutexComplete(Cluster c, int t) {
+        if (c.pc.get(t) != Pc.RFutexWait || c.ws.get(t).count() != 0) return null;
+        return c.edit().pc(t, Pc.Idle).ws(t, WaitStation.IDLE).build();
     }
 
     // ------------------------------------------------------------------ transport
@@ -422,6 +484,14 @@ public final class PageServer {
         switch (type) {
             case "REQ", "INV" -> b.pool = c.pool.update(bNode,
                     c.pool.get(bNode).add(Worker.received(type.equals("INV"), a, i, ModelKmsg.write(m))));
+            case "FREQ" -> {   // process_server.c:handle_remote_futex_request -> request_remote_work(origin_pid)
+                int h = c.cfg.threads() + i;
+                if (c.pc.get(h) == Pc.Idle) {
+                    b.pc(h, ModelKmsg.data(m) == ModelKmsg.FUTEX_WAIT ? Pc.RemoteWorkWait : Pc.RemoteWorkWake);
+                } else {
+                    b.bug(Bug.RemoteWorkBusy);   // BUG_ON(tsk->remote_work)
+                }
+            }
             case "ACK" -> {
                 WaitStation s = c.ws.get(i);
                 b.ws(i, new WaitStation(s.count() - 1, s.result(), s.data(), s.src()));
@@ -703,6 +773,11 @@ public final class PageServer {
             case GupFollowPage -> gupFollowPage(c, x);
             case FutexReadValue -> futexReadValue(c, x);
             case PageServerPutUserpage -> pageServerPutUserpage(c, x);
+            case FutexWakeStart -> futexWakeStart(c, x);
+            case FutexWake -> futexWake(c, x);
+            case ProcessServerDoFutexAtRemote -> y == 0 || y == 1 ? processServerDoFutexAtRemote(c, x, y == 1) : null;
+            case ProcessRemoteFutexRequest -> processRemoteFutexRequest(c, x);
+            case RemoteFutexComplete -> remoteFutexComplete(c, x);
         };
     }
 
@@ -731,7 +806,7 @@ public final class PageServer {
             emit(sink, PageStep.of(Action.BeginAccess, t, 0), beginAccess(c, t, false));
             emit(sink, PageStep.of(Action.BeginAccess, t, 1), beginAccess(c, t, true));
         }
-        for (int t = 0; t < c.cfg.threads(); t++) {
+        for (int t = 0; t < c.cfg.tasks(); t++) {
             Pc p = c.pc.get(t);
             switch (p) {
                 case Access -> {
@@ -757,6 +832,8 @@ public final class PageServer {
                 case RLeader -> emit(sink, PageStep.of(Action.FetchPageFromOrigin, t), fetchPageFromOrigin(c, t));
                 case RWait -> emit(sink, PageStep.of(Action.RemoteFaultComplete, t), remoteFaultComplete(c, t));
                 case Finish -> emit(sink, PageStep.of(Action.FinishFaultHandling, t), finishFaultHandling(c, t));
+                case RFutexWait -> emit(sink, PageStep.of(Action.RemoteFutexComplete, t), remoteFutexComplete(c, t));
+                case FutexRet -> emit(sink, PageStep.of(Action.ProcessRemoteFutexRequest, t), processRemoteFutexRequest(c, t));
                 default -> {
                 }
             }
@@ -805,7 +882,7 @@ public final class PageServer {
         for (int m = 1; m < n; m++) emit(sink, PageStep.of(Action.MadviseReleaseRemote, m), madviseReleaseRemote(c, m));
         for (int m = 1; m < n; m++) emit(sink, PageStep.of(Action.ReleaseFromRemote, m), releaseFromRemote(c, m));
         if (!c.cfg.futexOn()) return;
-        for (int t = 0; t < c.cfg.threads(); t++) {
+        for (int t = 0; t < c.cfg.tasks(); t++) {
             emit(sink, PageStep.of(Action.FutexWaitStart, t), futexWaitStart(c, t));
             emit(sink, PageStep.of(Action.PageServerGetUserpage, t), pageServerGetUserpage(c, t));
             emit(sink, PageStep.of(Action.FutexPinned, t), futexPinned(c, t));
@@ -813,6 +890,12 @@ public final class PageServer {
             emit(sink, PageStep.of(Action.GupFollowPage, t), gupFollowPage(c, t));
             emit(sink, PageStep.of(Action.FutexReadValue, t), futexReadValue(c, t));
             emit(sink, PageStep.of(Action.PageServerPutUserpage, t), pageServerPutUserpage(c, t));
+            emit(sink, PageStep.of(Action.FutexWakeStart, t), futexWakeStart(c, t));
+            emit(sink, PageStep.of(Action.FutexWake, t), futexWake(c, t));
+        }
+        for (int t = 0; t < c.cfg.threads(); t++) {
+            emit(sink, PageStep.of(Action.ProcessServerDoFutexAtRemote, t, 0), processServerDoFutexAtRemote(c, t, false));
+            emit(sink, PageStep.of(Action.ProcessServerDoFutexAtRemote, t, 1), processServerDoFutexAtRemote(c, t, true));
         }
     }
 }

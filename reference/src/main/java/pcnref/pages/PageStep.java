@@ -34,7 +34,11 @@ public record PageStep(Action kind, int x, int y, int z) implements Step {
         MadviseReleaseRemote(Sig.ONE), ReleaseFromRemote(Sig.ONE),
         /** futex_wait at the origin (t). */
         FutexWaitStart(Sig.ONE), PageServerGetUserpage(Sig.ONE), FutexPinned(Sig.ONE), FutexGetKey(Sig.ONE),
-        GupFollowPage(Sig.ONE), FutexReadValue(Sig.ONE), PageServerPutUserpage(Sig.ONE);
+        GupFollowPage(Sig.ONE), FutexReadValue(Sig.ONE), PageServerPutUserpage(Sig.ONE),
+        /** futex_wake (t). */
+        FutexWakeStart(Sig.ONE), FutexWake(Sig.ONE),
+        /** forwarded futex ops: (t, op) with op 0 = "WAIT", 1 = "WAKE"; (h) home task; (t). */
+        ProcessServerDoFutexAtRemote(Sig.T_OP), ProcessRemoteFutexRequest(Sig.ONE), RemoteFutexComplete(Sig.ONE);
 
         final Sig sig;
 
@@ -43,7 +47,7 @@ public record PageStep(Action kind, int x, int y, int z) implements Step {
         }
     }
 
-    enum Sig { NONE, ONE, T_BOOL, TWO, THREE }
+    enum Sig { NONE, ONE, T_BOOL, T_OP, TWO, THREE }
 
     public static PageStep of(Action a) {
         return new PageStep(a, 0, 0, 0);
@@ -72,6 +76,7 @@ public record PageStep(Action kind, int x, int y, int z) implements Step {
             case NONE -> List.of();
             case ONE -> List.of(CValue.num(x));
             case T_BOOL -> List.of(CValue.num(x), CValue.bool(y != 0));
+            case T_OP -> List.of(CValue.num(x), CValue.str(y == 0 ? "WAIT" : "WAKE"));
             case TWO -> List.of(CValue.num(x), CValue.num(y));
             case THREE -> List.of(CValue.num(x), CValue.num(y), CValue.num(z));
         };
