@@ -1481,8 +1481,10 @@ public final class Explainer {
             }
             // what the hang did next (hung-task reports, an oops of the waiting remote after its 300 s station timeout)
             for (String k : kernelProblems.subList(0, Math.min(kernelProblems.size(), 12))) ev.add("kernel report: " + k);
-            ModelRef m = models != null ? models.apply("MCPageProtocol_FP1.cfg") : null;
-            if (m == null) m = new ModelRef("MCPageProtocol_FP1.cfg", "./pcn check pages --config MCPageProtocol_FP1.cfg", "NoSelfWaitInv", null);
+            // the forwarded variant has its own counterexample: the home task runs the pinned wait
+            String cfg = home ? "MCPageProtocol_FP1_fwd.cfg" : "MCPageProtocol_FP1.cfg";
+            ModelRef m = models != null ? models.apply(cfg) : null;
+            if (m == null) m = new ModelRef(cfg, "./pcn check pages --config " + cfg, "NoSelfWaitInv", null);
             String who = home ? "home task [" + c.pid + "] (running a forwarded futex wait)" : "[" + c.pid + "]";
             String summary = who + " at node " + c.node + " holds the futex pin of page " + P + " and sleeps on waits_retry of that page's"
                     + " fault handle, which only it can release" + (retries > 0 ? "; remote requests for the page were refused " + retries

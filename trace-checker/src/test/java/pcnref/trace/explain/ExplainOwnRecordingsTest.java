@@ -56,6 +56,7 @@ class ExplainOwnRecordingsTest {
             assertEquals("forwarded", x.verdict().variant(), run);
             assertTrue(x.verdict().summary().startsWith("home task [86]"), x.verdict().summary());
             assertTrue(has(x, "pin evidence: frame ", "FUTEX_REQUEST WAIT"), x.verdict().evidence()::toString);
+            assertEquals("MCPageProtocol_FP1_fwd.cfg", x.verdict().model().config(), "the forwarded counterexample");
         }
     }
 

@@ -27,7 +27,8 @@ class ExplainSyntheticTest {
         assertEquals(node, s.node());
         assertEquals(page, s.page());
         assertEquals("waits_retry", s.queue());
-        assertEquals("MCPageProtocol_FP1.cfg", x.verdict().model().config());
+        assertEquals("forwarded".equals(x.verdict().variant()) ? "MCPageProtocol_FP1_fwd.cfg" : "MCPageProtocol_FP1.cfg",
+                x.verdict().model().config());
     }
 
     @Test
