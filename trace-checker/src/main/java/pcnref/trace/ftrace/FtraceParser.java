@@ -114,9 +114,9 @@ public final class FtraceParser implements Lines.Parser {
         }
         int i = ev - 1;
         int tsEnd = ev;
-        while (i >= 0 && (Character.isDigit(line.charAt(i)) || line.charAt(i) == '.')) i--;
+        while (i >= 0 && (isAsciiDigit(line.charAt(i)) || line.charAt(i) == '.')) i--;
         int tsStart = i + 1;
-        if (tsStart == tsEnd || !Character.isDigit(line.charAt(tsStart)) || !Character.isDigit(line.charAt(tsEnd - 1))
+        if (tsStart == tsEnd || !isAsciiDigit(line.charAt(tsStart)) || !isAsciiDigit(line.charAt(tsEnd - 1))
                 || line.indexOf('.', tsStart) != line.lastIndexOf('.', tsEnd - 1)) return null;
         if (i < 0 || line.charAt(i) != ' ') return null;
         while (i >= 0 && line.charAt(i) == ' ') i--;
@@ -132,7 +132,7 @@ public final class FtraceParser implements Lines.Parser {
         if (i < 0 || line.charAt(i) != ']') return null;
         int cpuEnd = i;
         i--;
-        while (i >= 0 && Character.isDigit(line.charAt(i))) i--;
+        while (i >= 0 && isAsciiDigit(line.charAt(i))) i--;
         if (i < 0 || line.charAt(i) != '[' || i + 1 == cpuEnd || cpuEnd - i > 10) return null;
         int cpu = Integer.parseInt(line, i + 1, cpuEnd, 10);
         i--;
@@ -140,7 +140,7 @@ public final class FtraceParser implements Lines.Parser {
         while (i >= 0 && line.charAt(i) == ' ') i--;
         if (i >= 0 && line.charAt(i) == ')') return null; // "(tgid)": leave it to the general path
         int pidEnd = i + 1;
-        while (i >= 0 && Character.isDigit(line.charAt(i))) i--;
+        while (i >= 0 && isAsciiDigit(line.charAt(i))) i--;
         if (i < 1 || line.charAt(i) != '-' || i + 1 == pidEnd || pidEnd - i > 10) return null;
         int taskPid = Integer.parseInt(line, i + 1, pidEnd, 10);
         int taskStart = 0;
@@ -175,10 +175,18 @@ public final class FtraceParser implements Lines.Parser {
         }
     }
 
+    /** The regex path's \d: ASCII only (Character.isDigit also takes other scripts' digits, e.g. U+07C4). */
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private static int dec(String s, int from, int to) {
         if (to - from > 11 || to <= from) throw new NumberFormatException();
         char c = s.charAt(from);
         if (c == '+' || (c == '-' && to - from == 1)) throw new NumberFormatException();
+        for (int j = c == '-' ? from + 1 : from; j < to; j++) {
+            if (!isAsciiDigit(s.charAt(j))) throw new NumberFormatException();   // parseInt would take U+07C4 too
+        }
         return Integer.parseInt(s, from, to, 10);
     }
 
@@ -285,7 +293,7 @@ public final class FtraceParser implements Lines.Parser {
         /** A char field: trace-cmd prints it as its number (82) or as the character. */
         char chr(String k) {
             String v = map.get(k);
-            if (v.length() == 1 && !Character.isDigit(v.charAt(0))) return v.charAt(0);
+            if (v.length() == 1 && !isAsciiDigit(v.charAt(0))) return v.charAt(0);
             return (char) dec(k);
         }
     }

@@ -97,4 +97,17 @@ class FtraceParserTest {
         }
         assertEquals(true, fast > 5000, "lines through the hot path: " + fast);
     }
+
+    @Test
+    void digitsOfOtherScriptsAreNotDigits() {
+        // Jazzer: "5\u07c4" (NKo digit four) read as pid 54 by the hot path, rejected by the regex path (\d is ASCII)
+        FtraceParser p = new FtraceParser("t", 0);
+        String pid = "     kworker/0:0-5\u07c4     [000] ....     4.468239: pgfault: 1 83 R 401038 4a6000 0";
+        String nid = "     kworker/0:0-5     [000] ....     4.468239: pgfault: \u07c4 83 R 401038 4a6000 0";
+        for (String line : new String[] {pid, nid}) {
+            assertNull(p.fastPgfault(line, 1), line);
+            assertNull(p.parseSlow(line, 1), line);
+            assertNull(p.parse(line, 1), line);
+        }
+    }
 }
