@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
+import pcnref.pages.TlcCfg;
 import pcnref.spec.Manifest;
 import pcnref.spec.ManifestEntry;
 
@@ -19,8 +19,6 @@ import pcnref.spec.ManifestEntry;
  */
 public record SpecConfig(Path specDir, String name, String cfg, String module, String tier, String expected,
                          JsonNode constants, long tlcDistinctStates, int tlcDepth) {
-
-    private static final Pattern SYMMETRY = Pattern.compile("(?m)^\\s*SYMMETRY\\b");
 
     public Path cfgPath() {
         return specDir.resolve(cfg);
@@ -51,12 +49,7 @@ public record SpecConfig(Path specDir, String name, String cfg, String module, S
 
     /** True when the cfg declares a SYMMETRY set (TLC then counts orbits, not states). */
     public boolean hasSymmetry() {
-        try {
-            String text = Files.readString(cfgPath());
-            return SYMMETRY.matcher(text.replaceAll("\\\\\\*.*", "")).find();
-        } catch (IOException e) {
-            throw new IllegalArgumentException(cfgPath() + ": cannot read: " + e.getMessage());
-        }
+        return TlcCfg.read(cfgPath()).symmetry().isPresent();
     }
 
     /** The configs of {@code specDir/manifest.json}; without a manifest, the folder's MC cfgs. */

