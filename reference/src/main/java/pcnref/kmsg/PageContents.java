@@ -1,6 +1,5 @@
 package pcnref.kmsg;
 
-import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -30,26 +29,30 @@ public sealed interface PageContents {
         }
     }
 
-    /** Real page bytes, exactly PAGE_SIZE of them, as read from the wire. */
-    record Bytes(byte[] bytes) implements PageContents {
+    /**
+     * Real page bytes, exactly PAGE_SIZE of them, as read from the wire. Content equality, hashing and
+     * immutability are {@link RawBytes}'s.
+     */
+    record Bytes(RawBytes raw) implements PageContents {
         public Bytes {
-            if (bytes.length != PAGE_SIZE) {
-                throw new IllegalArgumentException("a page has " + PAGE_SIZE + " bytes, not " + bytes.length);
+            if (raw.length() != PAGE_SIZE) {
+                throw new IllegalArgumentException("a page has " + PAGE_SIZE + " bytes, not " + raw.length());
             }
         }
 
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Bytes b && Arrays.equals(bytes, b.bytes);
+        /** A copy of {@code bytes} as a page. */
+        public Bytes(byte[] bytes) {
+            this(RawBytes.copyOf(bytes));
         }
 
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(bytes);
+        /** A copy of the page's bytes. */
+        public byte[] bytes() {
+            return raw.toByteArray();
         }
 
         @Override
         public String toString() {
+            byte[] bytes = raw.toByteArray();
             int nonZero = 0;
             for (byte b : bytes) if (b != 0) nonZero++;
             return "page[" + nonZero + " non-zero bytes, starts " + HexFormat.of().formatHex(bytes, 0, 8) + "]";

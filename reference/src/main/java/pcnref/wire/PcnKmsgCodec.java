@@ -259,7 +259,7 @@ public final class PcnKmsgCodec {
     }
 
     private static PageContents page(byte[] b, int off) {
-        return new PageContents.Bytes(Arrays.copyOfRange(b, off, off + PAGE_SIZE));
+        return new PageContents.Bytes(RawBytes.copyOf(b, off, PAGE_SIZE));
     }
 
     private static RemotePageFlush flush(PcnKmsgType t, byte[] b, int o) {
@@ -556,7 +556,7 @@ public final class PcnKmsgCodec {
     /** A model {@link PageContents.Value} becomes a page whose first LE int is the value, the rest zero. */
     private static void page(byte[] b, int off, PageContents p) {
         switch (p) {
-            case PageContents.Bytes bytes -> System.arraycopy(bytes.bytes(), 0, b, off, PAGE_SIZE);
+            case PageContents.Bytes bytes -> bytes.raw().copyInto(b, off);
             case PageContents.Value v -> {
                 Arrays.fill(b, off, off + PAGE_SIZE, (byte) 0);
                 p32(b, off, v.value());
